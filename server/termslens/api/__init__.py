@@ -1,0 +1,39 @@
+"""The local HTTP API: `create_app` is the only place an app is built."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from flask import Flask
+
+from termslens import config
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """A configured TermsLens app: defaults, then the instance config.py (or `test_config` in tests).
+
+    Raises RecordError when a record file is broken and StoreError when the data folder is unusable.
+    """
+    app = Flask(__name__, instance_relative_config=True)
+    app.json.sort_keys = False
+    app.config.from_mapping(
+        DATA_DIR=str(config.default_data_dir()),
+        RECORD_DIRS=[str(d) for d in config.env_record_dirs()],
+        BUNDLED_RECORDS=True,
+        MAX_CONTENT_LENGTH=config.MAX_CONTENT_LENGTH,
+        MAX_TEXT_CHARS=config.MAX_TEXT_CHARS,
+        ALLOWED_ORIGINS=[config.EXTENSION_ORIGIN, *config.env_allowed_origins()],
+    )
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.from_mapping(test_config)
+
+    from termslens.api import analyze, context, errors, guard, records, site
+
+    errors.init_app(app)
+    guard.init_app(app)
+    context.init_app(app)
+    for blueprint in (analyze.bp, records.bp, site.bp):
+        app.register_blueprint(blueprint)
+    return app

@@ -1,0 +1,31 @@
+"""POST /api/v1/analyze: the clauses of a page's text."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, jsonify
+
+from termslens.api import context
+from termslens.api.body import field, json_body
+from termslens.api.errors import ApiError
+from termslens.report import analysis_json
+
+bp = Blueprint("analyze", __name__, url_prefix="/api/v1")
+
+
+@bp.post("/analyze")
+def analyze():
+    data = json_body()
+    text = field(data, "text", str)
+    url = field(data, "url", str, required=False)
+    field(data, "title", str, required=False)
+    limit = current_app.config["MAX_TEXT_CHARS"]
+    if len(text) > limit:
+        raise ApiError(413, "text_too_large", f"The text has {len(text):,} characters; the limit is {limit:,}.")
+    if not text.strip():
+        raise ApiError(422, "empty_text", "The field 'text' is empty; there is nothing to analyze.")
+    if url is not None and urlsplit(url).scheme not in ("http", "https", "file"):
+        raise ApiError(422, "invalid_field", "The field 'url' must be an http, https or file URL.")
+    analysis = context.library().analyze(text, url=url)
+    return jsonify(analysis_json(analysis))

@@ -1,0 +1,81 @@
+"""The app's loaded state: the record library and the user's store, kept on the app, swapped under a lock."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
+
+from termslens.library import Library
+from termslens.records import RecordError, bundled_records_dir, load_records, parse_record_file
+from termslens.store import Store
+
+EXTENSION_KEY = "termslens"
+
+
+@dataclass
+class AppState:
+    library: Library
+    store: Store
+    record_dirs: list[Path]
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def build_library(record_dirs: list[Path], user_files: list[dict[str, Any]]) -> Library:
+    """Bundled records, then the extra folders, then the user's record files; ids and services unique.
+
+    Raises RecordError naming the file (or "store:<service>") and the record on the first problem.
+    """
+    records = load_records(record_dirs)
+    owner = {record.service.id: record.origin for record in records}
+    seen = {record.id: record.origin for record in records}
+    for record_file in user_files:
+        origin = f"store:{record_file['service']['id']}"
+        if record_file["service"]["id"] in owner:
+            raise RecordError(f"{origin}: service '{record_file['service']['id']}' is already defined in {owner[record_file['service']['id']]}")
+        for record in parse_record_file(record_file, origin=origin):
+            if record.id in seen:
+                raise RecordError(f"{origin}: record {record.id}: id already defined in {seen[record.id]}")
+            seen[record.id] = origin
+            records.append(record)
+    return Library(records)
+
+
+def init_app(app: Flask) -> None:
+    dirs = [Path(d) for d in app.config["RECORD_DIRS"]]
+    if app.config["BUNDLED_RECORDS"]:
+        dirs.insert(0, bundled_records_dir())
+    store = Store(Path(app.config["DATA_DIR"]))
+    if store.notice:
+        app.logger.warning(store.notice)
+    library = build_library(dirs, store.record_files())
+    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, record_dirs=dirs)
+
+
+def state() -> AppState:
+    return current_app.extensions[EXTENSION_KEY]
+
+
+def library() -> Library:
+    return state().library
+
+
+def replace_user_records(service_id: str, record_file: dict[str, Any] | None) -> bool:
+    """Put (or with None, remove) the user's record file of a service; True if it is new.
+
+    The new library is built first, so a file that clashes with other records raises RecordError and
+    changes nothing; then the store is written, then the library swapped. Readers keep the old one until then.
+    """
+    app_state = state()
+    with app_state.lock:
+        others = [f for f in app_state.store.record_files() if f["service"]["id"] != service_id]
+        library = build_library(app_state.record_dirs, others + ([record_file] if record_file else []))
+        if record_file is None:
+            changed = app_state.store.delete_record_file(service_id)
+        else:
+            changed = app_state.store.put_record_file(record_file)
+        app_state.library = library
+    return changed

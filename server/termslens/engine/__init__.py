@@ -1,0 +1,35 @@
+"""The matching engine: pure functions from page text and records to located annotations.
+
+No Flask, tinydb, file or network I/O here; `tests/test_layering.py` holds the engine to that.
+"""
+
+from __future__ import annotations
+
+from termslens.engine.align import MATCH_CUTOFF, align_quote
+from termslens.engine.annotate import build_annotations
+from termslens.engine.candidates import find_candidates
+from termslens.engine.index import QuoteIndex, build_index
+from termslens.engine.tokens import tokenize
+from termslens.engine.types import Annotation, Span
+
+__all__ = ["Annotation", "MATCH_CUTOFF", "QuoteIndex", "Span", "align_quote", "analyze", "build_index"]
+
+
+def analyze(text: str, index: QuoteIndex, *, service_id: str | None = None) -> list[Annotation]:
+    """Annotations of every indexed record found in `text`, in page order.
+
+    Parameters
+    ----------
+    text : the page text; annotation offsets index it (code points, plus UTF-16 offsets for browsers)
+    index : `build_index(records)`
+    service_id : the service the page belongs to, if known; it only breaks ties between records of
+        different services that land on the same clause. Every record is a candidate on every page.
+    """
+    page = tokenize(text)
+    matches = []
+    for candidate in find_candidates(page, index):
+        record = index.records[candidate.record_index]
+        span = align_quote(text, record.quote, page=page, window=(candidate.token_start, candidate.token_end))
+        if span is not None:
+            matches.append((record, span))
+    return build_annotations(text, matches, service_id=service_id)

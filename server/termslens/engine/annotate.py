@@ -1,0 +1,62 @@
+"""Annotations from aligned spans: context for re-anchoring in the browser, and one record per clause."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from termslens.engine.types import Annotation, Span
+from termslens.records import Record
+
+# Context kept on each side of an annotation, as Hypothesis keeps for its quote selectors: enough for the
+# browser to tell two occurrences of the same words apart.
+CONTEXT_CHARS = 32
+# Two annotations of the same category covering this share of the shorter one are the same clause.
+SAME_CLAUSE_OVERLAP = 0.5
+
+
+def build_annotations(
+    text: str, matches: Sequence[tuple[Record, Span]], *, service_id: str | None = None
+) -> list[Annotation]:
+    """Annotations for `matches` in page order, one per clause.
+
+    When records of several services land on the same clause (the same terms served under two brands), the
+    page's own service wins, then the higher score.
+    """
+    preferred = sorted(
+        matches, key=lambda m: (m[0].service.id != service_id, -m[1].score, m[1].start, m[0].id)
+    )
+    kept: list[tuple[Record, Span]] = []
+    for record, span in preferred:
+        if not any(_same_clause(record, span, other, other_span) for other, other_span in kept):
+            kept.append((record, span))
+    kept.sort(key=lambda m: (m[1].start, m[1].end, m[0].id))
+    to_utf16 = _utf16_offsets(text)
+    return [
+        Annotation(
+            record=record,
+            start=span.start,
+            end=span.end,
+            score=span.score,
+            exact=text[span.start : span.end],
+            prefix=text[max(0, span.start - CONTEXT_CHARS) : span.start],
+            suffix=text[span.end : span.end + CONTEXT_CHARS],
+            start_utf16=to_utf16(span.start),
+            end_utf16=to_utf16(span.end),
+        )
+        for record, span in kept
+    ]
+
+
+def _same_clause(record: Record, span: Span, other: Record, other_span: Span) -> bool:
+    if record.service.id == other.service.id or record.category != other.category:
+        return False
+    overlap = min(span.end, other_span.end) - max(span.start, other_span.start)
+    shorter = min(span.end - span.start, other_span.end - other_span.start)
+    return shorter > 0 and overlap / shorter >= SAME_CLAUSE_OVERLAP
+
+
+def _utf16_offsets(text: str):
+    """A function from a code-point offset of `text` to the UTF-16 code-unit offset the browser uses."""
+    if text.isascii() or all(ord(ch) < 0x10000 for ch in text):
+        return lambda offset: offset
+    return lambda offset: len(text[:offset].encode("utf-16-le")) // 2

@@ -1,0 +1,66 @@
+"""Word tokens of a text with their offsets: the unit the index and the aligner compare.
+
+Matching ignores case, accents, punctuation, whitespace and markup (Markdown emphasis, list markers, HTML
+entities left in text), so both the page and the quotes are reduced to folded words. Each word keeps its
+half-open `[start, end)` offsets into the original text, counted in Python string indices (code points).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import accumulate
+
+# Letters and digits; underscores are Markdown emphasis, not word characters.
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
+# Combining marks are not \w in Python's re, so decomposed text ("e" + U+0301) needs them kept in the word.
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_WORD_SPLIT_COMBINING = re.compile(
+    r"((?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+)"
+)
+_SEPARATOR = "\x00"
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Folded words of a text and where each one sits in it.
+
+    `words[i]` is the folded form of `text[starts[i]:ends[i]]`.
+    """
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def fold_word(word: str) -> str:
+    """The comparison form of a word: case-folded, accents removed, compatibility forms unified.
+
+    >>> fold_word("Café"), fold_word("ＡＢＣ"), fold_word("Straße")
+    ('cafe', 'abc', 'strasse')
+    """
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def tokenize(text: str) -> Tokens:
+    """The folded words of `text` with their `[start, end)` offsets into `text`.
+
+    >>> t = tokenize("We **may** share it.")
+    >>> t.words, t.starts, t.ends
+    (['we', 'may', 'share', 'it'], [0, 5, 11, 17], [2, 8, 16, 19])
+    """
+    pattern = _WORD_SPLIT_COMBINING if _COMBINING.search(text) else _WORD_SPLIT
+    # re.split with a capturing group alternates separator, word, separator, ...; cumulative part lengths
+    # give every word's offsets without a Python-level loop over match objects (this is the hot path).
+    parts = pattern.split(text)
+    bounds = list(accumulate(map(len, parts)))
+    raw_words = parts[1::2]
+    words = _SEPARATOR.join(raw_words).lower().split(_SEPARATOR) if raw_words else []
+    if not text.isascii():
+        words = [w if w.isascii() else fold_word(w) for w in words]
+    return Tokens(words=words, starts=bounds[0::2][: len(words)], ends=bounds[1::2])

@@ -1,0 +1,72 @@
+"""The data the engine passes between its stages. Offsets are half-open `[start, end)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from termslens.records import Record
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A record that may occur in a page: where its quote's shingles cluster, in page token indices."""
+
+    record_index: int
+    token_start: int
+    token_end: int
+    hits: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A passage of page text, `text[start:end]` in code points, and how well it matches (0-100)."""
+
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A located clause: a record found at `text[start:end]` of the analysed text."""
+
+    record: "Record"
+    start: int
+    end: int
+    score: float
+    exact: str
+    prefix: str
+    suffix: str
+    start_utf16: int
+    end_utf16: int
+    kind: str = "record"
+
+    def to_json(self) -> dict[str, Any]:
+        """The public annotation shape (README, "Annotations")."""
+        record = self.record
+        return {
+            "kind": self.kind,
+            "record_id": record.id,
+            "start": self.start,
+            "end": self.end,
+            "start_utf16": self.start_utf16,
+            "end_utf16": self.end_utf16,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "score": round(self.score, 1),
+            "service": record.service.id,
+            "category": record.category,
+            "severity": record.severity,
+            "stance": record.stance,
+            "title": record.title,
+            "means": record.means,
+            "matters": record.matters,
+            "actions": [action.to_json() for action in record.actions],
+            "regulations": list(record.regulations),
+            "source_url": record.source_url,
+            "source_date": record.source_date,
+            "verified": record.verified,
+        }

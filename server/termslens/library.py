@@ -1,0 +1,70 @@
+"""The loaded record set: records by id and service, the quote index, and which service a URL belongs to."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+from urllib.parse import urlsplit
+
+from termslens import engine
+from termslens.engine import Annotation
+from termslens.records import Record, Service
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a page holds: its service (if known) and the annotations found in it."""
+
+    service: Service | None
+    service_matched_by: str | None  # "domain" (from the URL) or "content" (from the clauses found)
+    annotations: list[Annotation]
+
+
+class Library:
+    """An immutable set of records with the index built over them; make a new one to change records."""
+
+    def __init__(self, records: Sequence[Record]):
+        self.records: tuple[Record, ...] = tuple(records)
+        self._by_id = {record.id: record for record in self.records}
+        self.services: dict[str, Service] = {}
+        for record in self.records:
+            self.services.setdefault(record.service.id, record.service)
+        self._by_domain = {domain: service for service in self.services.values() for domain in service.domains}
+        self.index = engine.build_index(self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def get(self, record_id: str) -> Record | None:
+        return self._by_id.get(record_id)
+
+    def records_of(self, service_id: str) -> list[Record]:
+        return [record for record in self.records if record.service.id == service_id]
+
+    def service_for_url(self, url: str | None) -> Service | None:
+        """The service whose domain (or a parent domain of it) serves `url`, if any."""
+        host = (urlsplit(url).hostname or "") if url else ""
+        labels = host.rstrip(".").split(".")
+        for i in range(len(labels) - 1):
+            service = self._by_domain.get(".".join(labels[i:]))
+            if service is not None:
+                return service
+        return None
+
+    def analyze(self, text: str, *, url: str | None = None) -> Analysis:
+        """Every known clause in `text`; the URL's service only ranks records that land on the same clause."""
+        service = self.service_for_url(url)
+        annotations = engine.analyze(text, self.index, service_id=service.id if service else None)
+        if service is not None:
+            return Analysis(service, "domain", annotations)
+        return Analysis(*_service_by_content(annotations), annotations)
+
+
+def _service_by_content(annotations: Iterable[Annotation]) -> tuple[Service | None, str | None]:
+    """The service most of the found clauses belong to, when at least two of them agree."""
+    counts = Counter(a.record.service for a in annotations)
+    if not counts:
+        return None, None
+    service, count = counts.most_common(1)[0]
+    return (service, "content") if count >= 2 else (None, None)

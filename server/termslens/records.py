@@ -1,0 +1,228 @@
+"""Clause records: load record files, validate them against the schema, and hold them as frozen data.
+
+A record file holds one service: its name and domains, the documents its records quote, and the records.
+Loading is all-or-nothing: the first problem raises `RecordError` naming the file, the record and the field,
+and nothing from that load is used.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+
+SCHEMA_VERSION = 1
+SEVERITIES = ("high", "medium", "low")
+STANCES = ("bad", "neutral", "good")
+
+
+class RecordError(ValueError):
+    """A record file or record that cannot be used; the message names the file, record and field."""
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    domains: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "domains": list(self.domains)}
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str
+    label: str
+    url: str | None = None
+    email: str | None = None
+    steps: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()
+    deadline: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["steps"], data["caveats"] = list(self.steps), list(self.caveats)
+        return {key: value for key, value in data.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the project knows about one clause of one service's document."""
+
+    id: str
+    service: Service
+    document: Document
+    category: str
+    severity: str
+    stance: str
+    title: str
+    quote: str
+    means: str
+    matters: str
+    actions: tuple[Action, ...]
+    regulations: tuple[str, ...]
+    source_url: str
+    source_date: str
+    verified: str
+    origin: str = field(default="", compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as the API and `--json` show it (the public record shape, see README)."""
+        return {
+            "id": self.id,
+            "service": self.service.to_json(),
+            "document": {"id": self.document.id, "title": self.document.title, "url": self.document.url},
+            "category": self.category,
+            "severity": self.severity,
+            "stance": self.stance,
+            "title": self.title,
+            "quote": self.quote,
+            "means": self.means,
+            "matters": self.matters,
+            "actions": [action.to_json() for action in self.actions],
+            "regulations": list(self.regulations),
+            "source_url": self.source_url,
+            "source_date": self.source_date,
+            "verified": self.verified,
+        }
+
+
+def _load_schema() -> dict[str, Any]:
+    text = resources.files("termslens").joinpath("schema/record.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+_VALIDATOR = jsonschema.Draft202012Validator(_load_schema(), format_checker=jsonschema.FormatChecker())
+
+
+def _describe(error: jsonschema.ValidationError, data: Any) -> str:
+    """'record 3 (anthropic-x): field 'quote': ...' for an error inside a record, else the JSON path."""
+    path = list(error.absolute_path)
+    where = ""
+    if len(path) >= 2 and path[0] == "records" and isinstance(path[1], int):
+        index = path[1]
+        record = data["records"][index]
+        record_id = record.get("id") if isinstance(record, dict) else None
+        where = f"record {index + 1}" + (f" ({record_id})" if isinstance(record_id, str) else "")
+        path = path[2:]
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        path = path + [missing]
+        message = "is required"
+    elif error.validator == "additionalProperties":
+        message = error.message
+    else:
+        message = error.message
+    field_name = ".".join(str(part) for part in path)
+    parts = [part for part in (where, f"field '{field_name}'" if field_name else "") if part]
+    return ": ".join(parts + [message])
+
+
+def parse_record_file(data: Any, *, origin: str) -> list[Record]:
+    """Records of one record file's parsed JSON, validated; raises `RecordError` on the first problem.
+
+    Parameters
+    ----------
+    data : the parsed JSON of a record file
+    origin : where it came from (a path, or "store"), used in error messages
+    """
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    if errors:
+        raise RecordError(f"{origin}: {_describe(errors[0], data)}")
+    service = Service(data["service"]["id"], data["service"]["name"], tuple(data["service"]["domains"]))
+    documents = {key: Document(key, doc["title"], doc["url"]) for key, doc in data["documents"].items()}
+    records: list[Record] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(data["records"]):
+        where = f"{origin}: record {index + 1} ({raw['id']})"
+        if raw["id"] in seen:
+            raise RecordError(f"{where}: field 'id': duplicate id")
+        seen.add(raw["id"])
+        if raw["document"] not in documents:
+            raise RecordError(f"{where}: field 'document': unknown document '{raw['document']}'")
+        records.append(
+            Record(
+                id=raw["id"],
+                service=service,
+                document=documents[raw["document"]],
+                category=raw["category"],
+                severity=raw["severity"],
+                stance=raw["stance"],
+                title=raw["title"],
+                quote=raw["quote"],
+                means=raw["means"],
+                matters=raw["matters"],
+                actions=tuple(_action(a) for a in raw["actions"]),
+                regulations=tuple(raw.get("regulations", ())),
+                source_url=raw["source_url"],
+                source_date=raw["source_date"],
+                verified=raw["verified"],
+                origin=origin,
+            )
+        )
+    return records
+
+
+def _action(raw: dict[str, Any]) -> Action:
+    return Action(
+        kind=raw["kind"],
+        label=raw["label"],
+        url=raw.get("url"),
+        email=raw.get("email"),
+        steps=tuple(raw.get("steps", ())),
+        caveats=tuple(raw.get("caveats", ())),
+        deadline=raw.get("deadline"),
+    )
+
+
+def load_record_file(path: Path) -> list[Record]:
+    """Records of the record file at `path`; raises `RecordError` naming the file on any problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RecordError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RecordError(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    return parse_record_file(data, origin=str(path))
+
+
+def record_files(directory: Path) -> list[Path]:
+    """The `*.json` record files of a directory, sorted; raises `RecordError` if it is not a directory."""
+    if not directory.is_dir():
+        raise RecordError(f"{directory}: not a directory")
+    return sorted(directory.glob("*.json"))
+
+
+def load_records(directories: Iterable[Path]) -> list[Record]:
+    """All records of the record files in `directories`, in order; ids must be unique across them all."""
+    records: list[Record] = []
+    origin_of: dict[str, str] = {}
+    for directory in directories:
+        for path in record_files(Path(directory)):
+            for record in load_record_file(path):
+                if record.id in origin_of:
+                    raise RecordError(f"{path}: record {record.id}: id already defined in {origin_of[record.id]}")
+                origin_of[record.id] = str(path)
+                records.append(record)
+    return records
+
+
+def bundled_records_dir() -> Path:
+    """The directory of the records shipped inside the package."""
+    return Path(str(resources.files("termslens").joinpath("data/records")))

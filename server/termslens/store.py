@@ -1,0 +1,116 @@
+"""The local store: the user's own record files, kept in one tinydb JSON file in the data folder.
+
+This is the only module that imports tinydb. Every write goes to a temporary file that then replaces the
+database in one `os.replace`, so a process killed mid-write leaves the previous database whole. A database
+that cannot be read at start is moved aside (never overwritten) and the store starts empty, with a notice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+STORE_FILE = "store.json"
+RECORD_FILES_TABLE = "record_files"
+
+
+class StoreError(RuntimeError):
+    """The data folder cannot be used (not writable, not a folder)."""
+
+
+class AtomicJSONStorage(Storage):
+    """tinydb storage that writes by temp file + rename, so the file on disk is always a complete database."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            text = self.path.read_text("utf-8")
+        except FileNotFoundError:
+            return None
+        return json.loads(text) if text.strip() else None
+
+    def write(self, data: dict[str, Any]) -> None:
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def close(self) -> None:
+        pass
+
+
+class Store:
+    """User record files (one per service id), safe to share between the server's threads.
+
+    `notice` holds a message for the user when a corrupt database was moved aside at start.
+    """
+
+    def __init__(self, data_dir: Path):
+        self.path = Path(data_dir) / STORE_FILE
+        self.notice: str | None = None
+        self._lock = threading.RLock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {self.path.parent}: {exc.strerror or exc}") from None
+        if not os.access(self.path.parent, os.W_OK):
+            raise StoreError(f"the data folder {self.path.parent} is not writable")
+        self._set_aside_if_corrupt()
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+
+    def _set_aside_if_corrupt(self) -> None:
+        try:
+            text = self.path.read_text("utf-8")
+            data = json.loads(text) if text.strip() else {}
+            valid = isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())
+        except FileNotFoundError:
+            return
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            valid = False
+        if valid:
+            return
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        os.replace(self.path, aside)
+        self.notice = f"The local store {self.path} could not be read; it was moved to {aside} and a new one started."
+
+    def record_files(self) -> list[dict[str, Any]]:
+        """The user's record files, as stored (record-file JSON), ordered by service id."""
+        with self._lock:
+            rows = self._db.table(RECORD_FILES_TABLE).all()
+        return sorted((row["file"] for row in rows), key=lambda f: f["service"]["id"])
+
+    def put_record_file(self, record_file: dict[str, Any]) -> bool:
+        """Store a record file under its service id, replacing that service's previous one; True if new."""
+        service_id = record_file["service"]["id"]
+        with self._lock:
+            table = self._db.table(RECORD_FILES_TABLE)
+            existed = table.contains(Query().service_id == service_id)
+            table.upsert({"service_id": service_id, "file": record_file}, Query().service_id == service_id)
+        return not existed
+
+    def delete_record_file(self, service_id: str) -> bool:
+        """Remove the user's record file of a service; False if there was none."""
+        with self._lock:
+            removed = self._db.table(RECORD_FILES_TABLE).remove(Query().service_id == service_id)
+        return bool(removed)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

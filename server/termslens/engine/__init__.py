@@ -29,7 +29,14 @@ def analyze(text: str, index: QuoteIndex, *, service_id: str | None = None) -> l
     matches = []
     for candidate in find_candidates(page, index):
         record = index.records[candidate.record_index]
-        span = align_quote(text, record.quote, page=page, window=(candidate.token_start, candidate.token_end))
+        span = align_quote(
+            text,
+            record.quote,
+            page=page,
+            window=(candidate.token_start, candidate.token_end),
+            quote_words=index.quote_words[candidate.record_index],
+            hint=(candidate.hit_start, candidate.hit_end),
+        )
         if span is not None:
             matches.append((record, span))
     return build_annotations(text, matches, service_id=service_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from termslens.engine.types import Annotation, Span
@@ -12,6 +13,8 @@ from termslens.records import Record
 CONTEXT_CHARS = 32
 # Two annotations of the same category covering this share of the shorter one are the same clause.
 SAME_CLAUSE_OVERLAP = 0.5
+# Characters outside the Basic Multilingual Plane take two UTF-16 code units (emoji, some CJK).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def build_annotations(
@@ -26,9 +29,12 @@ def build_annotations(
         matches, key=lambda m: (m[0].service.id != service_id, -m[1].score, m[1].start, m[0].id)
     )
     kept: list[tuple[Record, Span]] = []
+    kept_by_category: dict[str, list[tuple[Record, Span]]] = {}
     for record, span in preferred:
-        if not any(_same_clause(record, span, other, other_span) for other, other_span in kept):
+        same_category = kept_by_category.setdefault(record.category, [])
+        if not any(_same_clause(record, span, other, other_span) for other, other_span in same_category):
             kept.append((record, span))
+            same_category.append((record, span))
     kept.sort(key=lambda m: (m[1].start, m[1].end, m[0].id))
     to_utf16 = _utf16_offsets(text)
     return [
@@ -57,6 +63,6 @@ def _same_clause(record: Record, span: Span, other: Record, other_span: Span) ->
 
 def _utf16_offsets(text: str):
     """A function from a code-point offset of `text` to the UTF-16 code-unit offset the browser uses."""
-    if text.isascii() or all(ord(ch) < 0x10000 for ch in text):
+    if text.isascii() or not _ASTRAL.search(text):
         return lambda offset: offset
     return lambda offset: len(text[:offset].encode("utf-16-le")) // 2

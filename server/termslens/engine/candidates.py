@@ -1,58 +1,87 @@
-"""Candidate records for a page: those whose indexed shingles cluster in one stretch of it."""
+"""Candidate records for a page: those whose indexed shingles cluster in one stretch of it.
+
+Three filters, cheapest first, so the per-record Python work is spent on few records:
+1. distinct shingles: how many of a record's indexed shingles occur anywhere in the page (counted in C);
+2. density: those hits must fall within one quote-sized stretch of the page;
+3. containment: the stretch must hold most of the quote's word pairs.
+"""
 
 from __future__ import annotations
 
-import math
+from collections import Counter
+from itertools import chain
 
-from termslens.engine.index import SHINGLE_SIZE, QuoteIndex, shingles
+from termslens.engine.index import SHINGLE_SIZE, QuoteIndex, Shingle, shingles
 from termslens.engine.tokens import Tokens
 from termslens.engine.types import Candidate
 
-# Share of a record's indexed shingles that must fall inside one quote-sized stretch of the page. Heavy edits
-# (one changed word in ten) still leave about 70% of shingles intact; 0.3 keeps those and drops stray hits
-# of common phrases. The aligner verifies every candidate, so this only trades speed against recall.
-CANDIDATE_MIN_SHARE = 0.3
-MIN_CANDIDATE_HITS = 2
+# Share of the quote's word pairs that must occur in a candidate window before it is aligned. One changed word
+# removes two pairs, so a clause with one word in five changed keeps about 60%; boilerplate that merely
+# shares phrases keeps far less. These three thresholds were chosen with benchmarks/bench_match.py so that
+# recall equals the naive baseline's; the aligner verifies every candidate, so they trade speed, not precision.
+CANDIDATE_MIN_CONTAINMENT = 0.45
+# A clause can have a near-twin elsewhere on the page (a summary, a regional variant): try two stretches.
+MAX_STRETCHES = 2
 
 
 def find_candidates(page: Tokens, index: QuoteIndex) -> list[Candidate]:
-    """Records whose shingles cluster in `page`, with the page token range to align in; most hits first."""
-    lookup = index.postings.get
-    found = [(pos, ids) for pos, ids in enumerate(map(lookup, shingles(page.words))) if ids]
-    hits_by_record: dict[int, list[int]] = {}
-    for pos, ids in found:
-        for record_index in ids:
-            hits_by_record.setdefault(record_index, []).append(pos)
+    """Records that may occur in `page`, each with the page token range to align in; most hits first."""
+    postings = index.postings
+    page_shingles = shingles(page.words)
+    # filter/map/Counter iterate in C: no Python-level step per page shingle until records are few.
+    present = set(filter(postings.__contains__, set(page_shingles)))
+    distinct_hits = Counter(chain.from_iterable(map(postings.__getitem__, present)))
+    needed = index.needed_hits
+    wanted = [r for r, count in distinct_hits.items() if count >= needed[r]]
+    if not wanted:
+        return []
+
+    relevant: dict[Shingle, list[int]] = {}
+    for record_index in wanted:
+        for key in index.record_shingles[record_index]:
+            if key in present:
+                relevant.setdefault(key, []).append(record_index)
+    positions_by_record: dict[int, list[int]] = {r: [] for r in wanted}
+    for position, ids in enumerate(map(relevant.get, page_shingles)):
+        if ids:
+            for record_index in ids:
+                positions_by_record[record_index].append(position)
 
     candidates = []
-    for record_index, positions in hits_by_record.items():
-        needed = max(MIN_CANDIDATE_HITS, math.ceil(CANDIDATE_MIN_SHARE * index.indexed_counts[record_index]))
-        if len(positions) < needed:
-            continue
-        quote_length = len(index.quote_words[record_index])
-        first, last, count = _densest_stretch(positions, quote_length + max(8, quote_length // 2))
-        if count < needed:
-            continue
-        pad = max(4, quote_length // 3)
-        candidates.append(
-            Candidate(
-                record_index=record_index,
-                token_start=max(0, first - pad),
-                token_end=min(len(page), last + SHINGLE_SIZE + pad),
-                hits=count,
-            )
-        )
-    candidates.sort(key=lambda c: (-c.hits, c.record_index))
+    for record_index, positions in positions_by_record.items():
+        quote_words = index.quote_words[record_index]
+        width = len(quote_words) + max(8, len(quote_words) // 2)
+        pad = max(4, len(quote_words) // 6)
+        for first, last, count in _dense_stretches(positions, width, needed[record_index]):
+            start, end = max(0, first - pad), min(len(page), last + SHINGLE_SIZE + pad)
+            if _containment(index.quote_bigrams[record_index], page.words[start:end]) >= CANDIDATE_MIN_CONTAINMENT:
+                candidates.append(Candidate(record_index, start, end, count, first, last + SHINGLE_SIZE))
+    candidates.sort(key=lambda c: (-c.hits, c.record_index, c.token_start))
     return candidates
 
 
-def _densest_stretch(positions: list[int], width: int) -> tuple[int, int, int]:
-    """(first, last, count) of the run of sorted `positions` spanning at most `width` with the most hits."""
-    best = (positions[0], positions[0], 1)
-    left = 0
-    for right, pos in enumerate(positions):
-        while pos - positions[left] > width:
-            left += 1
-        if right - left + 1 > best[2]:
-            best = (positions[left], pos, right - left + 1)
-    return best
+def _dense_stretches(positions: list[int], width: int, needed: int) -> list[tuple[int, int, int]]:
+    """Up to MAX_STRETCHES disjoint runs (first, last, count) of sorted `positions`, each spanning at most
+    `width` and holding at least `needed` hits, densest first."""
+    stretches: list[tuple[int, int, int]] = []
+    remaining = positions
+    while len(remaining) >= needed and len(stretches) < MAX_STRETCHES:
+        best = (remaining[0], remaining[0], 1)
+        left = 0
+        for right, pos in enumerate(remaining):
+            while pos - remaining[left] > width:
+                left += 1
+            if right - left + 1 > best[2]:
+                best = (remaining[left], pos, right - left + 1)
+        if best[2] < needed:
+            break
+        stretches.append(best)
+        remaining = [p for p in remaining if p < best[0] - width or p > best[1] + width]
+    return stretches
+
+
+def _containment(quote_bigrams: frozenset[tuple[str, str]], window_words: list[str]) -> float:
+    """Share of the quote's word pairs that occur in the window: near 1 for the clause, low for boilerplate."""
+    if not quote_bigrams:
+        return 0.0
+    return len(quote_bigrams.intersection(zip(window_words, window_words[1:]))) / len(quote_bigrams)

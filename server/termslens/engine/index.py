@@ -6,6 +6,7 @@ work is proportional to the page, and only records whose shingles cluster somewh
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
@@ -21,6 +22,12 @@ SHINGLE_SIZE = 3
 MAX_SHINGLE_SHARE = 0.01
 MIN_SHINGLE_CAP = 24
 MIN_INDEXED_SHINGLES = 8
+
+# Share of a record's indexed shingles that must occur in a page (and again within one stretch of it) for the
+# record to be a candidate. One changed word removes up to three shingles, so a clause with one word in eight
+# changed keeps over 60%; 0.4 keeps those and drops records that merely share stock phrases with the page.
+CANDIDATE_MIN_SHARE = 0.4
+MIN_CANDIDATE_HITS = 2
 
 Shingle = tuple[str, ...]
 
@@ -38,8 +45,11 @@ class QuoteIndex:
 
     records: tuple[Record, ...]
     quote_words: tuple[tuple[str, ...], ...]
+    quote_bigrams: tuple[frozenset[tuple[str, str]], ...]
     postings: dict[Shingle, tuple[int, ...]]
+    record_shingles: tuple[tuple[Shingle, ...], ...]  # the shingles indexed for each record
     indexed_counts: tuple[int, ...]
+    needed_hits: tuple[int, ...]
 
     def __len__(self) -> int:
         return len(self.records)
@@ -52,7 +62,7 @@ def build_index(records: Sequence[Record]) -> QuoteIndex:
     frequency = Counter(s for own in record_shingles for s in own)
     cap = max(MIN_SHINGLE_CAP, int(MAX_SHINGLE_SHARE * len(records)))
     postings: dict[Shingle, list[int]] = {}
-    indexed_counts = []
+    indexed: list[tuple[Shingle, ...]] = []
     for record_index, own in enumerate(record_shingles):
         by_rarity = sorted(own, key=lambda s: (frequency[s], s))
         kept = [s for s in by_rarity if frequency[s] <= cap]
@@ -60,10 +70,13 @@ def build_index(records: Sequence[Record]) -> QuoteIndex:
             kept = by_rarity[:MIN_INDEXED_SHINGLES]
         for shingle in kept:
             postings.setdefault(shingle, []).append(record_index)
-        indexed_counts.append(len(kept))
+        indexed.append(tuple(kept))
     return QuoteIndex(
         records=tuple(records),
         quote_words=quote_words,
+        quote_bigrams=tuple(frozenset(zip(words, words[1:])) for words in quote_words),
         postings={shingle: tuple(ids) for shingle, ids in postings.items()},
-        indexed_counts=tuple(indexed_counts),
+        record_shingles=tuple(indexed),
+        indexed_counts=tuple(len(kept) for kept in indexed),
+        needed_hits=tuple(max(MIN_CANDIDATE_HITS, math.ceil(CANDIDATE_MIN_SHARE * len(kept))) for kept in indexed),
     )

@@ -20,6 +20,10 @@ _WORD_SPLIT_COMBINING = re.compile(
     r"((?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+)"
 )
 _SEPARATOR = "\x00"
+# URLs are addresses, not wording: a Markdown link's target or a bare URL in the text must not count as words
+# of the clause. They are blanked to spaces of the same length, so every offset still indexes the original.
+# (Case-sensitive on purpose: a literal prefix lets re skip ahead, and schemes in page text are lowercase.)
+_URL = re.compile(r"(?:https?://|mailto:)[^\s()<>\[\]\"'“”]+")
 
 
 @dataclass(frozen=True)
@@ -53,14 +57,27 @@ def tokenize(text: str) -> Tokens:
     >>> t = tokenize("We **may** share it.")
     >>> t.words, t.starts, t.ends
     (['we', 'may', 'share', 'it'], [0, 5, 11, 17], [2, 8, 16, 19])
+    >>> tokenize("see [our center](https://example.com/help-center).").words
+    ['see', 'our', 'center']
     """
-    pattern = _WORD_SPLIT_COMBINING if _COMBINING.search(text) else _WORD_SPLIT
+    if "://" in text or "mailto:" in text:
+        text = _URL.sub(_blank, text)
+    pattern = _WORD_SPLIT_COMBINING if not text.isascii() and _COMBINING.search(text) else _WORD_SPLIT
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        parts = pattern.split(lowered)
+        words = parts[1::2]
+    else:  # a few characters lowercase to two code points ("İ"); keep offsets from the original text
+        parts = pattern.split(text)
+        raw_words = parts[1::2]
+        words = _SEPARATOR.join(raw_words).lower().split(_SEPARATOR) if raw_words else []
     # re.split with a capturing group alternates separator, word, separator, ...; cumulative part lengths
     # give every word's offsets without a Python-level loop over match objects (this is the hot path).
-    parts = pattern.split(text)
     bounds = list(accumulate(map(len, parts)))
-    raw_words = parts[1::2]
-    words = _SEPARATOR.join(raw_words).lower().split(_SEPARATOR) if raw_words else []
-    if not text.isascii():
+    if not lowered.isascii():
         words = [w if w.isascii() else fold_word(w) for w in words]
     return Tokens(words=words, starts=bounds[0::2][: len(words)], ends=bounds[1::2])
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())

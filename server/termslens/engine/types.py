@@ -11,12 +11,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A record that may occur in a page: where its quote's shingles cluster, in page token indices."""
+    """A record that may occur in a page, in page token indices: the window to align in, and within it the
+    stretch from the first to the last shingle hit, where the clause most likely sits."""
 
     record_index: int
     token_start: int
     token_end: int
     hits: int
+    hit_start: int
+    hit_end: int
 
 
 @dataclass(frozen=True)

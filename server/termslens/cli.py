@@ -1,0 +1,174 @@
+"""The `termslens` command: serve, analyze, records. The only code that prints, exits or starts waitress.
+
+Errors print one `Error: ...` line to stderr and exit 1 (click's usage errors exit 2).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+import click
+
+from termslens import __version__, config
+from termslens.pagetext import InputError, decode, page_text
+from termslens.records import RecordError, bundled_records_dir, load_records, record_files, load_record_file
+
+RECORDS_OPTION = click.option(
+    "--records",
+    "record_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help=f"An extra folder of record files (repeatable; also ${config.RECORDS_ENV}).",
+)
+
+
+def _record_dirs(extra: tuple[Path, ...]) -> list[Path]:
+    return [bundled_records_dir(), *config.env_record_dirs(), *extra]
+
+
+@click.group()
+@click.version_option(__version__, prog_name="termslens")
+def main() -> None:
+    """TermsLens: find and explain the clauses that matter in terms and privacy pages, locally."""
+
+
+@main.command()
+@click.option("--port", default=config.DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
+@RECORDS_OPTION
+def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
+    """Run the local service the browser extension talks to (loopback only)."""
+    import waitress
+    from waitress.server import create_server
+
+    from termslens.api import create_app
+    from termslens.api.context import state
+    from termslens.store import StoreError
+
+    try:
+        app = create_app({"RECORD_DIRS": [str(d) for d in (*config.env_record_dirs(), *record_dirs)]})
+    except (RecordError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from None
+    with app.app_context():
+        app_state = state()
+        records, services, notice = len(app_state.library), len(app_state.library.services), app_state.store.notice
+    if notice:
+        click.echo(f"Warning: {notice}", err=True)
+    try:
+        server = create_server(app, host=config.HOST, port=port, threads=4, ident=f"TermsLens/{__version__}")
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot listen on {config.HOST}:{port}: {exc.strerror or exc} "
+            "(is TermsLens already running? choose another port with --port)"
+        ) from None
+    click.echo(f"TermsLens {__version__} is listening on http://{config.HOST}:{port} "
+               f"({records} records, {services} services). Press Ctrl+C to stop.")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("TermsLens stopped.")
+    finally:
+        server.close()
+    del waitress
+
+
+@main.command()
+@click.argument("source", metavar="PATH|-")
+@click.option("--url", help="The page's address; tells which service the page belongs to.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the report.")
+@RECORDS_OPTION
+def analyze(source: str, url: str | None, as_json: bool, record_dirs: tuple[Path, ...]) -> None:
+    """Find the known clauses in a saved page or document (text, Markdown or HTML; - reads stdin)."""
+    from termslens.library import Library
+    from termslens.report import analysis_json
+
+    name = "standard input" if source == "-" else source
+    try:
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except IsADirectoryError:
+        raise click.ClickException(f"cannot read {name}: it is a folder, not a file") from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        text = page_text(decode(raw))
+    except InputError as exc:
+        raise click.ClickException(f"cannot analyze {name}: {exc}") from None
+    try:
+        library = Library(load_records(_record_dirs(record_dirs)))
+    except RecordError as exc:
+        raise click.ClickException(str(exc)) from None
+    analysis = library.analyze(text, url=url)
+    if as_json:
+        click.echo(json.dumps(analysis_json(analysis, text=text), ensure_ascii=False))
+    else:
+        _print_report(name, text, analysis)
+
+
+def _print_report(name: str, text: str, analysis) -> None:
+    from termslens.report import analysis_json
+
+    summary = analysis_json(analysis)["summary"]
+    service = analysis.service.name if analysis.service else "unknown service"
+    counts = ", ".join(f"{n} {severity}" for severity, n in summary["by_severity"].items() if n)
+    click.secho(f"{name}: {service}", bold=True)
+    if not analysis.annotations:
+        click.echo("No known clauses found.")
+        return
+    click.echo(f"{summary['total']} clauses found ({counts}).\n")
+    colors = {"high": "red", "medium": "yellow", "low": "blue"}
+    wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="    ")
+    for number, annotation in enumerate(analysis.annotations, 1):
+        record = annotation.record
+        line = text.count("\n", 0, annotation.start) + 1
+        label = f"{record.severity.upper()}" + (" (good news)" if record.stance == "good" else "")
+        click.secho(f"{number}. [{label}] {record.title}", fg=colors[record.severity], bold=True)
+        click.echo(f"    {record.category} · line {line} · match {annotation.score:.0f}/100")
+        excerpt = " ".join(annotation.exact.split())
+        click.echo(wrap.fill(f"“{excerpt if len(excerpt) <= 240 else excerpt[:237] + '…'}”"))
+        click.echo(wrap.fill(f"What it means: {record.means}"))
+        click.echo(wrap.fill(f"Why it matters: {record.matters}"))
+        if record.actions:
+            click.echo("    What you can do:")
+            for action in record.actions:
+                target = action.url or (f"mailto:{action.email}" if action.email else "")
+                click.echo(f"    - {action.label}" + (f": {target}" if target else ""))
+                for step_number, step in enumerate(action.steps, 1):
+                    click.echo(f"        {step_number}. {step}")
+                for caveat in action.caveats:
+                    click.echo(f"        Note: {caveat}")
+        click.echo()
+
+
+@main.group()
+def records() -> None:
+    """Check and list clause records."""
+
+
+@records.command("validate")
+@click.argument("directories", nargs=-1, type=click.Path(path_type=Path))
+def validate(directories: tuple[Path, ...]) -> None:
+    """Check record files against the schema (default: the bundled records and $TERMSLENS_RECORDS)."""
+    dirs = list(directories) or _record_dirs(())
+    try:
+        paths = [path for directory in dirs for path in record_files(directory)]
+        for path in paths:
+            load_record_file(path)
+        count = len(load_records(dirs))
+    except RecordError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"OK: {count} records in {len(paths)} files.")
+
+
+@records.command("list")
+@RECORDS_OPTION
+def list_records(record_dirs: tuple[Path, ...]) -> None:
+    """List the loaded records: id, service, category, severity, title."""
+    try:
+        loaded = load_records(_record_dirs(record_dirs))
+    except RecordError as exc:
+        raise click.ClickException(str(exc)) from None
+    for record in loaded:
+        click.echo(f"{record.id}\t{record.service.name}\t{record.category}\t{record.severity}\t{record.title}")
+    click.echo(f"{len(loaded)} records.", err=True)

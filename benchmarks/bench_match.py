@@ -5,7 +5,8 @@
 
 Each page is a real corpus document in which 20 clause passages were drifted the way publishers revise them
 (synonyms, inserted and dropped words, punctuation, case, whitespace, at edit levels 2 and 3). The record set
-holds those 20 originals per page plus real passages of every other service's documents up to N records.
+holds those 20 originals per page plus real passages of every other service's documents and of the CLAUDETTE
+terms (25 more services) up to N records.
 Naive baseline: every record aligned over the whole page (rapidfuzz partial_ratio_alignment + the same
 boundary refinement and cutoff). Indexed: `engine.analyze` with the index built once. Recall counts planted
 records placed on their drifted passage (at least half of it covered).
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_records import corpus_documents, drifted_page, make_record, overlaps, passages  # noqa: E402
+from corpus_records import claudette_passages, corpus_documents, drifted_page, make_record, overlaps, passages  # noqa: E402
 
 from termslens.engine import align_quote, analyze, build_index, tokenize  # noqa: E402
 
@@ -42,6 +43,7 @@ def main() -> None:
 
     # Filler pool: real passages from every document, tagged by service so a page never gets its own.
     filler = [(d["service"], p) for d in documents for p in passages(d["text"], random.Random(d["file"]), 400)]
+    filler += [("claudette", p) for p in claudette_passages()]
     rng.shuffle(filler)
     sizes_kb = ", ".join(f"{p['file']} ({len(p['text']) // 1000} KB)" for p in pages)
     print(f"pages: {sizes_kb}")

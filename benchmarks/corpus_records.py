@@ -60,6 +60,21 @@ def passages(text: str, rng: random.Random, count: int) -> list[str]:
     return chosen
 
 
+def claudette_passages() -> list[str]:
+    """Passages of 1-3 consecutive sentences (150-500 characters) from the CLAUDETTE documents: more real
+    terms-of-service text from 25 other services, for filling large record sets."""
+    found = []
+    for path in sorted((CORPUS.parent / "claudette-dev" / "docs").glob("*.txt")):
+        sentences = [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
+        for start in range(len(sentences)):
+            for size in (1, 2, 3):
+                passage = " ".join(sentences[start : start + size])
+                if 150 <= len(passage) <= 500:
+                    found.append(passage)
+                    break
+    return found
+
+
 def make_record(record_id: str, service: str, quote: str, *, category: str = "benchmark") -> Record:
     """A record carrying a real passage as its quote; the explanation fields are placeholders.
 

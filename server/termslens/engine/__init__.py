@@ -26,7 +26,7 @@ def analyze(text: str, index: QuoteIndex, *, service_id: str | None = None) -> l
         different services that land on the same clause. Every record is a candidate on every page.
     """
     page = tokenize(text)
-    matches = []
+    best: dict[int, Span] = {}  # one place per record: its best-scoring stretch
     for candidate in find_candidates(page, index):
         record = index.records[candidate.record_index]
         span = align_quote(
@@ -37,6 +37,8 @@ def analyze(text: str, index: QuoteIndex, *, service_id: str | None = None) -> l
             quote_words=index.quote_words[candidate.record_index],
             hint=(candidate.hit_start, candidate.hit_end),
         )
-        if span is not None:
-            matches.append((record, span))
+        previous = best.get(candidate.record_index)
+        if span is not None and (previous is None or span.score > previous.score):
+            best[candidate.record_index] = span
+    matches = [(index.records[record_index], span) for record_index, span in best.items()]
     return build_annotations(text, matches, service_id=service_id)

@@ -38,6 +38,9 @@ HINT_FALLBACK_MARGIN = 20.0
 # words and the window holds most of the quote's word pairs (the words are there, in another order).
 MIN_SENTENCE_WORDS = 4
 MOVED_MIN_PAIR_SHARE = 0.7
+# ...and only when the quote as a whole scored under this: a moved sentence costs a whole-quote alignment
+# at least this much, while a clause that merely had a few words changed scores above it.
+MOVED_TRIGGER_SCORE = 90.0
 # Trailing or leading punctuation next to the span joins it when the quote has punctuation there too.
 _CLOSING = set(".,;:!?)]}\"'”’»")
 _OPENING = set("([{\"'“‘«")
@@ -88,13 +91,13 @@ def align_quote(
     words = page.words[lo:hi]
     relative_hint = None if hint is None else (max(0, hint[0] - lo), min(hi, hint[1]) - lo)
     found = _align_words(quote_words, words, score_cutoff=score_cutoff, hint=relative_hint)
-    if (found is None or found[2] < score_cutoff) and _pair_share(quote_words, words) >= MOVED_MIN_PAIR_SHARE:
+    if (found is None or found[2] < MOVED_TRIGGER_SCORE) and _pair_share(quote_words, words) >= MOVED_MIN_PAIR_SHARE:
         moved = _align_sentences(quote, quote_words, words, score_cutoff=score_cutoff)
         if moved is not None and (found is None or moved[2] > found[2]):
             found = moved
     if found is None or found[2] < score_cutoff:
         return None
-    first, stop, score = found
+    first, stop, score = _anchor_ends(quote_words, words, *found, score_cutoff=score_cutoff)
     start, end = page.starts[lo + first], page.ends[lo + stop - 1]
     return Span(*_extend_punctuation(text, quote, start, end), score)
 
@@ -138,6 +141,33 @@ def _align_words(
     return _refine(score, len(words), first, stop, reach=reach)
 
 
+def _anchor_ends(
+    quote_words: Sequence[str], words: Sequence[str], first: int, stop: int, score: float, *, score_cutoff: float
+) -> tuple[int, int, float]:
+    """Widen [first, stop) to the quote's own first and last two words when they sit just outside it.
+
+    fuzz.ratio prefers dropping a clause's first words to including words inserted right after them ("We may
+    also, at any time, use" for "We may use"); the page's wording of the clause starts where the quote does.
+    """
+    head, tail = tuple(quote_words[:2]), tuple(quote_words[-2:])
+    reach = 2 * max(REFINE_MIN_REACH, len(quote_words) // REFINE_REACH_DIVISOR)
+    new_first, new_stop = first, stop
+    if len(head) == 2 and tuple(words[first : first + 2]) != head:
+        for p in range(first - 1, max(-1, first - reach - 1), -1):
+            if tuple(words[p : p + 2]) == head:
+                new_first = p
+                break
+    if len(tail) == 2 and tuple(words[stop - 2 : stop]) != tail:
+        for q in range(stop + 1, min(len(words), stop + reach) + 1):
+            if tuple(words[q - 2 : q]) == tail:
+                new_stop = q
+                break
+    if (new_first, new_stop) == (first, stop):
+        return first, stop, score
+    widened = fuzz.ratio(" ".join(quote_words), " ".join(words[new_first:new_stop]))
+    return (new_first, new_stop, widened) if widened >= score_cutoff else (first, stop, score)
+
+
 def _pair_share(quote_words: Sequence[str], words: Sequence[str]) -> float:
     """Share of the quote's word pairs found among the window's: high when the words are there, reordered."""
     pairs = set(zip(quote_words, quote_words[1:]))
@@ -170,9 +200,16 @@ def _align_sentences(
 ) -> tuple[int, int, float] | None:
     """Like `_align_words` for a quote whose sentences the page has reordered: each sentence is placed on its
     own, and the span runs from the first to the last; the score is their length-weighted mean."""
-    sentences = [tokenize(part).words for part in _SENTENCE_END.split(quote)]
-    sentences = [s for s in sentences if s]
-    if len(sentences) < 2 or min(len(s) for s in sentences) < MIN_SENTENCE_WORDS:
+    sentences: list[list[str]] = []
+    for part in _SENTENCE_END.split(quote):
+        part_words = tokenize(part).words
+        if sentences and len(sentences[-1]) < MIN_SENTENCE_WORDS:
+            sentences[-1] = sentences[-1] + part_words  # a heading or list label joins what follows it
+        elif part_words:
+            sentences.append(part_words)
+    if len(sentences) >= 2 and len(sentences[-1]) < MIN_SENTENCE_WORDS:
+        sentences[-2:] = [sentences[-2] + sentences[-1]]
+    if len(sentences) < 2:
         return None
     placed = []
     for sentence in sentences:
@@ -181,13 +218,15 @@ def _align_sentences(
             return None
         placed.append((found, len(sentence)))
     ranges = sorted(found[:2] for found, _ in placed)
-    if any(ranges[k][1] > ranges[k + 1][0] for k in range(len(ranges) - 1)):
-        return None  # two sentences placed on the same words
-    first, stop = ranges[0][0], ranges[-1][1]
+    # Neighbouring sentences may share a boundary word or two (each was refined on its own); more is the
+    # same words claimed twice.
+    if any(ranges[k][1] > ranges[k + 1][0] + 2 for k in range(len(ranges) - 1)):
+        return None
+    first, stop = ranges[0][0], max(j for _, j in ranges)
     if stop - first > 1.3 * len(quote_words) + 5:
         return None  # the sentences are scattered, not one clause
     total = sum(length for _, length in placed)
-    covered = sum(j - i for i, j in ranges) / (stop - first)
+    covered = min(1.0, sum(j - i for i, j in ranges) / (stop - first))
     score = covered * sum(found[2] * length for found, length in placed) / total
     return first, stop, score
 

@@ -40,7 +40,6 @@ def main() -> None:
 @RECORDS_OPTION
 def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
     """Run the local service the browser extension talks to (loopback only)."""
-    import waitress
     from waitress.server import create_server
 
     from termslens.api import create_app
@@ -48,7 +47,7 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
     from termslens.store import StoreError
 
     try:
-        app = create_app({"RECORD_DIRS": [str(d) for d in (*config.env_record_dirs(), *record_dirs)]})
+        app = create_app(record_dirs=record_dirs)
     except (RecordError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     with app.app_context():
@@ -71,7 +70,6 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
         click.echo("TermsLens stopped.")
     finally:
         server.close()
-    del waitress
 
 
 @main.command()

@@ -55,6 +55,23 @@ class AtomicJSONStorage(Storage):
         pass
 
 
+def _is_store_data(data: Any) -> bool:
+    """True for what tinydb reads back: tables of {"<integer id>": document}, record_files rows whole."""
+    if not isinstance(data, dict):
+        return False
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            return False
+        for doc_id, document in table.items():
+            if not (isinstance(doc_id, str) and doc_id.isdecimal() and isinstance(document, dict)):
+                return False
+            if name == RECORD_FILES_TABLE and not (
+                isinstance(document.get("service_id"), str) and isinstance(document.get("file"), dict)
+            ):
+                return False
+    return True
+
+
 class Store:
     """User record files (one per service id), safe to share between the server's threads.
 
@@ -77,17 +94,24 @@ class Store:
     def _set_aside_if_corrupt(self) -> None:
         try:
             text = self.path.read_text("utf-8")
-            data = json.loads(text) if text.strip() else {}
-            valid = isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())
+            valid = _is_store_data(json.loads(text) if text.strip() else {})
         except FileNotFoundError:
             return
         except (UnicodeDecodeError, json.JSONDecodeError):
             valid = False
         if valid:
             return
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        os.replace(self.path, aside)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+        for attempt in range(1000):
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}" + (f"-{attempt}" if attempt else ""))
+            try:
+                os.link(self.path, aside)  # fails if the name exists: a set-aside copy is never overwritten
+                break
+            except FileExistsError:
+                continue
+        else:
+            raise StoreError(f"cannot set aside the unreadable store {self.path}")
+        self.path.unlink()
         self.notice = f"The local store {self.path} could not be read; it was moved to {aside} and a new one started."
 
     def record_files(self) -> list[dict[str, Any]]:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from pathlib import Path
+from typing import Any, Iterable, Mapping
 
 from flask import Flask
 
 from termslens import config
 
 
-def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
-    """A configured TermsLens app: defaults, then the instance config.py (or `test_config` in tests).
+def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = ()) -> Flask:
+    """A configured TermsLens app: defaults, then the instance config.py (or `test_config` in tests), then
+    `record_dirs` (the CLI's --records) added to the record folders.
 
     Raises RecordError when a record file is broken and StoreError when the data folder is unusable.
     """
@@ -28,6 +30,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_pyfile("config.py", silent=True)
     else:
         app.config.from_mapping(test_config)
+    app.config["RECORD_DIRS"] = [*app.config["RECORD_DIRS"], *map(str, record_dirs)]
 
     from termslens.api import analyze, context, errors, guard, records, site
 

@@ -117,14 +117,11 @@ def _describe(error: jsonschema.ValidationError, data: Any) -> str:
         record_id = record.get("id") if isinstance(record, dict) else None
         where = f"record {index + 1}" + (f" ({record_id})" if isinstance(record_id, str) else "")
         path = path[2:]
+    message = error.message
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         path = path + [missing]
         message = "is required"
-    elif error.validator == "additionalProperties":
-        message = error.message
-    else:
-        message = error.message
     field_name = ".".join(str(part) for part in path)
     parts = [part for part in (where, f"field '{field_name}'" if field_name else "") if part]
     return ": ".join(parts + [message])

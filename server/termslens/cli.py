@@ -25,6 +25,10 @@ RECORDS_OPTION = click.option(
 )
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def _record_dirs(extra: tuple[Path, ...]) -> list[Path]:
     return [bundled_records_dir(), *config.env_record_dirs(), *extra]
 
@@ -63,7 +67,7 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
             "(is TermsLens already running? choose another port with --port)"
         ) from None
     click.echo(f"TermsLens {__version__} is listening on http://{config.HOST}:{port} "
-               f"({records} records, {services} services). Press Ctrl+C to stop.")
+               f"({_count(records, 'record')}, {_count(services, 'service')}). Press Ctrl+C to stop.")
     try:
         server.run()
     except KeyboardInterrupt:

@@ -110,9 +110,9 @@ def analyze(source: str, url: str | None, as_json: bool, record_dirs: tuple[Path
 
 def _print_report(name: str, text: str, analysis) -> None:
     """The terminal report: one block per clause with what it means and what you can do."""
-    from termslens.report import analysis_json
+    from termslens.report import summary_json
 
-    summary = analysis_json(analysis)["summary"]
+    summary = summary_json(analysis)
     service = analysis.service.name if analysis.service else "unknown service"
     counts = ", ".join(f"{n} {severity}" for severity, n in summary["by_severity"].items() if n)
     click.secho(f"{name}: {service}", bold=True)

@@ -206,17 +206,34 @@ def record_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.json"))
 
 
-def load_records(directories: Iterable[Path]) -> list[Record]:
-    """All records of the record files in `directories`, in order; ids must be unique across them all."""
+def load_records(directories: Iterable[Path], *, user_files: Iterable[dict[str, Any]] = ()) -> list[Record]:
+    """All records of the record files in `directories`, then of the user's stored record files, in order.
+
+    Record ids must be unique across them all, and a user file may not add to a service that the folders
+    define; raises `RecordError` naming both places otherwise.
+    """
     records: list[Record] = []
     origin_of: dict[str, str] = {}
+    folder_services: dict[str, str] = {}
+
+    def add(loaded: list[Record], origin: str) -> None:
+        for record in loaded:
+            if record.id in origin_of:
+                raise RecordError(f"{origin}: record {record.id}: id already defined in {origin_of[record.id]}")
+            origin_of[record.id] = origin
+            records.append(record)
+
     for directory in directories:
         for path in record_files(Path(directory)):
-            for record in load_record_file(path):
-                if record.id in origin_of:
-                    raise RecordError(f"{path}: record {record.id}: id already defined in {origin_of[record.id]}")
-                origin_of[record.id] = str(path)
-                records.append(record)
+            loaded = load_record_file(path)
+            add(loaded, str(path))
+            folder_services.update({record.service.id: str(path) for record in loaded})
+    for record_file in user_files:
+        service_id = record_file["service"]["id"]
+        origin = f"store:{service_id}"
+        if service_id in folder_services:
+            raise RecordError(f"{origin}: service '{service_id}' is already defined in {folder_services[service_id]}")
+        add(parse_record_file(record_file, origin=origin), origin)
     return records
 
 

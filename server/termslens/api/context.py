@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask, current_app
 
 from termslens.library import Library
-from termslens.records import RecordError, bundled_records_dir, load_records, parse_record_file
+from termslens.records import bundled_records_dir, load_records
 from termslens.store import Store
 
 EXTENSION_KEY = "termslens"
@@ -25,23 +25,8 @@ class AppState:
 
 
 def build_library(record_dirs: list[Path], user_files: list[dict[str, Any]]) -> Library:
-    """Bundled records, then the extra folders, then the user's record files; ids and services unique.
-
-    Raises RecordError naming the file (or "store:<service>") and the record on the first problem.
-    """
-    records = load_records(record_dirs)
-    owner = {record.service.id: record.origin for record in records}
-    seen = {record.id: record.origin for record in records}
-    for record_file in user_files:
-        origin = f"store:{record_file['service']['id']}"
-        if record_file["service"]["id"] in owner:
-            raise RecordError(f"{origin}: service '{record_file['service']['id']}' is already defined in {owner[record_file['service']['id']]}")
-        for record in parse_record_file(record_file, origin=origin):
-            if record.id in seen:
-                raise RecordError(f"{origin}: record {record.id}: id already defined in {seen[record.id]}")
-            seen[record.id] = origin
-            records.append(record)
-    return Library(records)
+    """Bundled records, then the extra folders, then the user's record files (see `load_records`)."""
+    return Library(load_records(record_dirs, user_files=user_files))
 
 
 def init_app(app: Flask) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify
+from flask import Flask, current_app, jsonify
 from werkzeug.exceptions import HTTPException
 
 # Codes for the errors Flask and werkzeug raise themselves; ApiError carries its own code.
@@ -46,15 +46,11 @@ def _handle_http_exception(error: HTTPException):
 
 
 def _limit_text() -> str:
-    from flask import current_app
-
     limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
     return f"{limit / (1024 * 1024):g} MiB" if limit else "size"
 
 
 def _handle_unexpected(error: Exception):
-    from flask import current_app
-
     current_app.logger.exception("Unexpected error while answering a request")
     return error_response(500, "internal_error", "Something went wrong inside TermsLens; the error was logged.")
 

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from rapidfuzz import fuzz, process
 
-from termslens.engine.tokens import Tokens, tokenize
+from termslens.engine.tokens import Tokens, pair_share, tokenize, word_pairs
 from termslens.engine.types import Span
 
 # Accept a span only at this score (fuzz.ratio of folded words, 0-100) or above. Calibrated with
@@ -98,7 +98,7 @@ def align_quote(
         score_cutoff = 100.0
     relative_hint = None if hint is None else (max(0, hint[0] - lo), min(hi, hint[1]) - lo)
     found = _align_words(quote_words, words, score_cutoff=score_cutoff, hint=relative_hint)
-    if (found is None or found[2] < MOVED_TRIGGER_SCORE) and _pair_share(quote_words, words) >= MOVED_MIN_PAIR_SHARE:
+    if (found is None or found[2] < MOVED_TRIGGER_SCORE) and pair_share(word_pairs(quote_words), words) >= MOVED_MIN_PAIR_SHARE:
         moved = _align_sentences(quote, quote_words, words, score_cutoff=score_cutoff)
         if moved is not None and (found is None or moved[2] > found[2]):
             found = moved
@@ -129,7 +129,7 @@ def _align_words(
                 return first, stop, 100.0
 
     bounds = (word_starts, word_ends)
-    reach = max(REFINE_MIN_REACH, len(quote_words) // REFINE_REACH_DIVISOR)
+    reach = _reach(quote_words)
     if hint is not None and hint[1] > hint[0]:
         # The shingle hits bracket the clause already; refining from there costs a few dozen ratio calls,
         # a tenth of a partial_ratio_alignment over the window.
@@ -146,6 +146,11 @@ def _align_words(
     return _refine(joined_quote, joined_page, bounds, first, stop, reach=reach)
 
 
+def _reach(quote_words: Sequence[str]) -> int:
+    """How many words a boundary may move in one refinement step."""
+    return max(REFINE_MIN_REACH, len(quote_words) // REFINE_REACH_DIVISOR)
+
+
 def _anchor_ends(
     quote_words: Sequence[str], words: Sequence[str], first: int, stop: int, score: float, *, score_cutoff: float
 ) -> tuple[int, int, float]:
@@ -155,7 +160,7 @@ def _anchor_ends(
     also, at any time, use" for "We may use"); the page's wording of the clause starts where the quote does.
     """
     head, tail = tuple(quote_words[:2]), tuple(quote_words[-2:])
-    reach = 2 * max(REFINE_MIN_REACH, len(quote_words) // REFINE_REACH_DIVISOR)
+    reach = 2 * _reach(quote_words)
     new_first, new_stop = first, stop
     if len(head) == 2 and tuple(words[first : first + 2]) != head:
         for p in range(first - 1, max(-1, first - reach - 1), -1):
@@ -171,12 +176,6 @@ def _anchor_ends(
         return first, stop, score
     widened = fuzz.ratio(" ".join(quote_words), " ".join(words[new_first:new_stop]))
     return (new_first, new_stop, widened) if widened >= score_cutoff else (first, stop, score)
-
-
-def _pair_share(quote_words: Sequence[str], words: Sequence[str]) -> float:
-    """Share of the quote's word pairs found among the window's: high when the words are there, reordered."""
-    pairs = set(zip(quote_words, quote_words[1:]))
-    return len(pairs.intersection(zip(words, words[1:]))) / len(pairs) if pairs else 0.0
 
 
 def _refine(

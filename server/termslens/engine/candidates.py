@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import chain
 
 from termslens.engine.index import SHINGLE_SIZE, QuoteIndex, Shingle, shingles
-from termslens.engine.tokens import Tokens
+from termslens.engine.tokens import Tokens, pair_share
 from termslens.engine.types import Candidate
 
 # Share of the quote's word pairs that must occur in a candidate window before it is aligned. One changed word
@@ -54,7 +54,7 @@ def find_candidates(page: Tokens, index: QuoteIndex) -> list[Candidate]:
         pad = max(4, len(quote_words) // 6)
         for first, last, count in _dense_stretches(positions, width, needed[record_index]):
             start, end = max(0, first - pad), min(len(page), last + SHINGLE_SIZE + pad)
-            if _containment(index.quote_bigrams[record_index], page.words[start:end]) >= CANDIDATE_MIN_CONTAINMENT:
+            if pair_share(index.quote_pairs[record_index], page.words[start:end]) >= CANDIDATE_MIN_CONTAINMENT:
                 candidates.append(Candidate(record_index, start, end, count, first, last + SHINGLE_SIZE))
     candidates.sort(key=lambda c: (-c.hits, c.record_index, c.token_start))
     return candidates
@@ -78,10 +78,3 @@ def _dense_stretches(positions: list[int], width: int, needed: int) -> list[tupl
         stretches.append(best)
         remaining = [p for p in remaining if p < best[0] - width or p > best[1] + width]
     return stretches
-
-
-def _containment(quote_bigrams: frozenset[tuple[str, str]], window_words: list[str]) -> float:
-    """Share of the quote's word pairs that occur in the window: near 1 for the clause, low for boilerplate."""
-    if not quote_bigrams:
-        return 0.0
-    return len(quote_bigrams.intersection(zip(window_words, window_words[1:]))) / len(quote_bigrams)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from termslens.engine.tokens import tokenize
+from termslens.engine.tokens import tokenize, word_pairs
 from termslens.records import Record
 
 SHINGLE_SIZE = 3
@@ -45,10 +45,9 @@ class QuoteIndex:
 
     records: tuple[Record, ...]
     quote_words: tuple[tuple[str, ...], ...]
-    quote_bigrams: tuple[frozenset[tuple[str, str]], ...]
+    quote_pairs: tuple[frozenset[tuple[str, str]], ...]
     postings: dict[Shingle, tuple[int, ...]]
     record_shingles: tuple[tuple[Shingle, ...], ...]  # the shingles indexed for each record
-    indexed_counts: tuple[int, ...]
     needed_hits: tuple[int, ...]
 
     def __len__(self) -> int:
@@ -74,9 +73,8 @@ def build_index(records: Sequence[Record]) -> QuoteIndex:
     return QuoteIndex(
         records=tuple(records),
         quote_words=quote_words,
-        quote_bigrams=tuple(frozenset(zip(words, words[1:])) for words in quote_words),
+        quote_pairs=tuple(word_pairs(words) for words in quote_words),
         postings={shingle: tuple(ids) for shingle, ids in postings.items()},
         record_shingles=tuple(indexed),
-        indexed_counts=tuple(len(kept) for kept in indexed),
         needed_hits=tuple(max(MIN_CANDIDATE_HITS, math.ceil(CANDIDATE_MIN_SHARE * len(kept))) for kept in indexed),
     )

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Sequence
 
 # Letters and digits; underscores are Markdown emphasis, not word characters.
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
@@ -39,6 +40,23 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.words)
+
+
+def word_pairs(words: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """The set of adjacent word pairs of `words`."""
+    return frozenset(zip(words, words[1:]))
+
+
+def pair_share(quote_pairs: frozenset[tuple[str, str]], words: Sequence[str]) -> float:
+    """Share of a quote's word pairs that occur among `words`: near 1 where the clause's words are (in any
+    sentence order), low where a passage merely shares stock phrases with it.
+
+    >>> pair_share(word_pairs(["you", "may", "opt", "out"]), ["opt", "out", "you", "may"])
+    0.6666666666666666
+    """
+    if not quote_pairs:
+        return 0.0
+    return len(quote_pairs.intersection(zip(words, words[1:]))) / len(quote_pairs)
 
 
 def fold_word(word: str) -> str:

@@ -52,7 +52,11 @@ def test_analyze_of_a_page_without_known_clauses_is_empty_not_an_error(client):
     response = client.post(ANALYZE, json={"text": "Welcome to our bakery. Fresh bread every morning.", "url": "https://bakery.example/"})
     assert response.status_code == 200
     body = response.get_json()
-    assert body == {"service": None, "summary": {"total": 0, "by_severity": {"high": 0, "medium": 0, "low": 0}}, "annotations": []}
+    assert body == {
+        "service": None,
+        "summary": {"total": 0, "by_severity": {"high": 0, "medium": 0, "low": 0}, "by_kind": {"record": 0, "generic": 0}},
+        "annotations": [],
+    }
 
 
 def test_utf16_offsets_select_the_same_text_in_a_browser_string(client, corpus):
@@ -237,3 +241,56 @@ def test_writes_from_a_web_page_are_refused_before_anything_is_stored(client):
                           content_type="application/json", headers={"Origin": "https://attacker.example"})
     assert_error(response, 403, "forbidden_origin")
     assert client.get("/api/v1/user-records").get_json() == {"record_files": []}
+
+
+# --- feedback and categories ------------------------------------------------------------------------------
+
+def test_this_looks_wrong_reports_are_kept_for_the_maintainer(client, app):
+    report = {"record_id": "anthropic-terms-model-training", "url": "https://www.anthropic.com/legal/consumer-terms",
+              "exact": "We may use Materials", "note": "The opt-out moved to another page."}
+    response = client.post("/api/v1/feedback", json=report, headers={"Origin": EXTENSION_ORIGIN})
+    assert response.status_code == 201 and response.get_json()["ok"] is True
+    generic = {"category": "arbitration", "url": "https://shop.example/terms", "exact": "All disputes…", "note": ""}
+    assert client.post("/api/v1/feedback", json=generic).status_code == 201
+    kept = client.get("/api/v1/feedback").get_json()["feedback"]
+    assert [(k["record_id"], k["category"], k["note"]) for k in kept] == [
+        ("anthropic-terms-model-training", None, "The opt-out moved to another page."),
+        (None, "arbitration", ""),
+    ]
+    # Kept across restarts, in the same local store as the user's records.
+    from termslens.api import create_app
+
+    again = create_app({"TESTING": True, "DATA_DIR": app.config["DATA_DIR"]}).test_client()
+    assert len(again.get("/api/v1/feedback").get_json()["feedback"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"url": "https://x.example", "note": "wrong"}, 422, "missing_field"),
+        ({"record_id": "no-such-record"}, 404, "unknown_record"),
+        ({"record_id": 12}, 422, "invalid_field"),
+        ({"category": "arbitration", "note": "x" * 5000}, 422, "invalid_field"),
+    ],
+    ids=["neither-record-nor-category", "unknown-record", "wrong-type", "note-too-long"],
+)
+def test_bad_feedback_is_refused_and_nothing_is_kept(client, body, status, code):
+    assert_error(client.post("/api/v1/feedback", json=body), status, code)
+    assert client.get("/api/v1/feedback").get_json() == {"feedback": []}
+
+
+def test_feedback_from_a_web_page_is_refused(client):
+    response = client.post("/api/v1/feedback", json={"category": "arbitration"}, headers={"Origin": "https://evil.example"})
+    assert_error(response, 403, "forbidden_origin")
+    assert client.get("/api/v1/feedback").get_json() == {"feedback": []}
+
+
+def test_categories_say_how_the_library_services_treat_each(client, library):
+    categories = {c["id"]: c for c in client.get("/api/v1/categories").get_json()["categories"]}
+    assert len(categories) >= 20
+    training = categories["ai-training"]
+    services_with_training = {r.service.id for r in library.records if r.category == "ai-training"}
+    assert training["peers"]["with_category"] == len(services_with_training)
+    assert training["peers"]["services"] == len(library.services)
+    assert f"{len(services_with_training)} of the {len(library.services)} services" in training["peers"]["summary"]
+    assert training["means"] and training["matters"] and training["advice"]

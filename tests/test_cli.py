@@ -106,7 +106,7 @@ def _example_record_dir(directory: Path) -> Path:
             {
                 "id": "examplecorp-terms-turquoise",
                 "document": "terms",
-                "category": "content-rights",
+                "category": "content-license",
                 "severity": "high",
                 "stance": "bad",
                 "title": "Your photos get painted turquoise",
@@ -548,3 +548,18 @@ def test_serve_port_in_use(tmp_path):
     assert len(errors) == 1, result.stderr
     assert str(port) in errors[0]
     assert "listening on" not in result.stdout
+
+
+def test_feedback_lists_the_reports_sent_from_clause_cards(runner, tmp_path):
+    from termslens.api import create_app
+
+    client = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "cli-data")}).test_client()
+    client.post("/api/v1/feedback", json={"record_id": "anthropic-terms-model-training", "note": "Toggle renamed",
+                                          "url": "https://www.anthropic.com/legal/consumer-terms", "exact": "We may use Materials"})
+    client.post("/api/v1/feedback", json={"category": "arbitration", "url": "https://shop.example/terms"})
+    result = runner.invoke(main, ["feedback"])
+    assert result.exit_code == 0
+    assert "anthropic-terms-model-training" in result.output and "note: Toggle renamed" in result.output
+    assert "clause type arbitration" in result.output and "https://shop.example/terms" in result.output
+    as_json = runner.invoke(main, ["feedback", "--json"])
+    assert [r["note"] for r in json.loads(as_json.stdout)["feedback"]] == ["Toggle renamed", ""]

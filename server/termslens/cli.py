@@ -110,37 +110,48 @@ def analyze(source: str, url: str | None, as_json: bool, record_dirs: tuple[Path
 
 def _print_report(name: str, text: str, analysis) -> None:
     """The terminal report: one block per clause with what it means and what you can do."""
-    from termslens.report import summary_json
+    from termslens.report import analysis_json
 
-    summary = summary_json(analysis)
+    body = analysis_json(analysis)
+    summary = body["summary"]
     service = analysis.service.name if analysis.service else "unknown service"
     counts = ", ".join(f"{n} {severity}" for severity, n in summary["by_severity"].items() if n)
     click.secho(f"{name}: {service}", bold=True)
-    if not analysis.annotations:
+    if not body["annotations"]:
         click.echo("No known clauses found.")
         return
-    click.echo(f"{summary['total']} clauses found ({counts}).\n")
+    kinds = summary["by_kind"]
+    click.echo(
+        f"{summary['total']} clauses found ({counts}): {kinds['record']} from curated records, "
+        f"{kinds['generic']} recognised by type.\n"
+    )
     colors = {"high": "red", "medium": "yellow", "low": "blue"}
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="    ")
-    for number, annotation in enumerate(analysis.annotations, 1):
-        record = annotation.record
-        line = text.count("\n", 0, annotation.start) + 1
-        label = f"{record.severity.upper()}" + (" (good news)" if record.stance == "good" else "")
-        click.secho(f"{number}. [{label}] {record.title}", fg=colors[record.severity], bold=True)
-        click.echo(f"    {record.category} · line {line} · match {annotation.score:.0f}/100")
-        excerpt = " ".join(annotation.exact.split())
+    for number, annotation in enumerate(body["annotations"], 1):
+        line = text.count("\n", 0, annotation["start"]) + 1
+        label = annotation["severity"].upper() + (" (good news)" if annotation["stance"] == "good" else "")
+        kind = "curated record" if annotation["kind"] == "record" else "clause type, no record for this service"
+        click.secho(f"{number}. [{label}] {annotation['title']}", fg=colors[annotation["severity"]], bold=True)
+        click.echo(f"    {annotation['category']} · {kind} · line {line} · match {annotation['score']:.0f}/100")
+        excerpt = " ".join(annotation["exact"].split())
         click.echo(wrap.fill(f"“{excerpt if len(excerpt) <= 240 else excerpt[:237] + '…'}”"))
-        click.echo(wrap.fill(f"What it means: {record.means}"))
-        click.echo(wrap.fill(f"Why it matters: {record.matters}"))
-        if record.actions:
+        click.echo(wrap.fill(f"What it means: {annotation['means']}"))
+        click.echo(wrap.fill(f"Why it matters: {annotation['matters']}"))
+        if annotation["actions"] or annotation.get("advice"):
             click.echo("    What you can do:")
-            for action in record.actions:
-                target = action.url or (f"mailto:{action.email}" if action.email else "")
-                click.echo(f"    - {action.label}" + (f": {target}" if target else ""))
-                for step_number, step in enumerate(action.steps, 1):
-                    click.echo(f"        {step_number}. {step}")
-                for caveat in action.caveats:
-                    click.echo(f"        Note: {caveat}")
+        for action in annotation["actions"]:
+            target = action.get("url") or (f"mailto:{action['email']}" if action.get("email") else "")
+            click.echo(f"    - {action['label']}" + (f": {target}" if target else ""))
+            if action.get("deadline"):
+                click.echo(f"        Deadline: {action['deadline']}")
+            for step_number, step in enumerate(action["steps"], 1):
+                click.echo(f"        {step_number}. {step}")
+            for caveat in action["caveats"]:
+                click.echo(f"        Note: {caveat}")
+        for advice in annotation.get("advice", ()):
+            click.echo(f"    - {advice}")
+        if "peers" in annotation:
+            click.echo(wrap.fill(f"Elsewhere: {annotation['peers']['summary']}"))
         click.echo()
 
 
@@ -173,3 +184,34 @@ def list_records(record_dirs: tuple[Path, ...]) -> None:
     for record in loaded:
         click.echo(f"{record.id}\t{record.service.name}\t{record.category}\t{record.severity}\t{record.title}")
     click.echo(f"{len(loaded)} records.", err=True)
+
+
+@main.command("feedback")
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+def feedback(as_json: bool) -> None:
+    """List the "this looks wrong" reports sent from clause cards (kept in the local store)."""
+    from termslens.config import default_data_dir
+    from termslens.store import Store, StoreError
+
+    try:
+        store = Store(default_data_dir())
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if store.notice:
+        click.echo(store.notice, err=True)
+    reports = store.feedback()
+    store.close()
+    if as_json:
+        click.echo(json.dumps({"feedback": reports}, ensure_ascii=False))
+        return
+    for report in reports:
+        about = report["record_id"] or f"clause type {report['category']}"
+        click.secho(f"#{report['id']} {report['received']} · {about}", bold=True)
+        if report.get("url"):
+            click.echo(f"    page: {report['url']}")
+        if report.get("exact"):
+            excerpt = " ".join(report["exact"].split())
+            click.echo(f"    clause: “{excerpt[:200]}{'…' if len(excerpt) > 200 else ''}”")
+        if report.get("note"):
+            click.echo(f"    note: {report['note']}")
+    click.echo(f"{_count(len(reports), 'report')}.", err=True)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from termslens import engine
+from termslens.clause_actions import actions_from_clause
 from termslens.engine import Annotation
+from termslens.generic import GenericAnnotation, generic_annotations
+from termslens.peers import Peers, count_peers
 from termslens.records import Record, Service
 
 
@@ -18,7 +21,8 @@ class Analysis:
 
     service: Service | None
     service_matched_by: str | None  # "domain" (from the URL) or "content" (from the clauses found)
-    annotations: list[Annotation]
+    annotations: list[Annotation | GenericAnnotation]  # in page order
+    peers: dict[str, Peers] = field(default_factory=dict)  # by category: how the library's services treat it
 
 
 class Library:
@@ -32,6 +36,7 @@ class Library:
             self.services.setdefault(record.service.id, record.service)
         self._by_domain = {domain: service for service in self.services.values() for domain in service.domains}
         self.index = engine.build_index(self.records)
+        self.peers = count_peers(self.records)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -52,13 +57,39 @@ class Library:
                 return service
         return None
 
-    def analyze(self, text: str, *, url: str | None = None) -> Analysis:
-        """Every known clause in `text`; the URL's service only ranks records that land on the same clause."""
+    def analyze(self, text: str, *, url: str | None = None, generic: bool = True) -> Analysis:
+        """Every known clause in `text`, then (with `generic`) the clause types no record covers.
+
+        The URL's service only ranks records that land on the same clause; every record is a candidate.
+        """
         service = self.service_for_url(url)
-        annotations = engine.analyze(text, self.index, service_id=service.id if service else None)
-        if service is not None:
-            return Analysis(service, "domain", annotations)
-        return Analysis(*_service_by_content(annotations), annotations)
+        curated = [
+            _with_clause_actions(annotation)
+            for annotation in engine.analyze(text, self.index, service_id=service.id if service else None)
+        ]
+        annotations: list[Annotation | GenericAnnotation] = list(curated)
+        if generic:
+            try:  # TEMPORARY while the detector is being written
+                from termslens.detect import detect_clauses  # loads the model on first use
+            except ModuleNotFoundError:
+                detect_clauses = lambda text: []  # noqa: E731
+            found = generic_annotations(text, detect_clauses(text), curated)
+            annotations += [_with_clause_actions(annotation) for annotation in found]
+            annotations.sort(key=lambda a: (a.start, a.end, a.kind))
+        matched_by = "domain" if service is not None else None
+        if service is None:
+            service, matched_by = _service_by_content(curated)
+        return Analysis(service, matched_by, annotations, self.peers)
+
+
+def _with_clause_actions(annotation):
+    """The annotation plus the opt-out actions its own wording spells out, minus those its record has."""
+    record_actions = annotation.record.actions if isinstance(annotation, Annotation) else ()
+    known = {target for action in record_actions for target in (action.email, action.url) if target}
+    extra = tuple(
+        action for action in actions_from_clause(annotation.exact) if not {action.email, action.url} & known
+    )
+    return replace(annotation, extra_actions=extra) if extra else annotation
 
 
 def _service_by_content(annotations: Iterable[Annotation]) -> tuple[Service | None, str | None]:

@@ -15,6 +15,8 @@ from typing import Any, Iterable
 
 import jsonschema
 
+from termslens.taxonomy import categories
+
 SCHEMA_VERSION = 1
 SEVERITIES = ("high", "medium", "low")
 STANCES = ("bad", "neutral", "good")
@@ -50,6 +52,7 @@ class Action:
     steps: tuple[str, ...] = ()
     caveats: tuple[str, ...] = ()
     deadline: str | None = None
+    subject: str | None = None  # for an emailed request: the subject line (actions read from a clause)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -149,6 +152,8 @@ def parse_record_file(data: Any, *, origin: str) -> list[Record]:
         seen.add(raw["id"])
         if raw["document"] not in documents:
             raise RecordError(f"{where}: field 'document': unknown document '{raw['document']}'")
+        if raw["category"] not in categories():
+            raise RecordError(f"{where}: field 'category': unknown category '{raw['category']}' (see data/taxonomy.json)")
         records.append(
             Record(
                 id=raw["id"],
@@ -215,6 +220,7 @@ def load_records(directories: Iterable[Path], *, user_files: Iterable[dict[str, 
     records: list[Record] = []
     origin_of: dict[str, str] = {}
     folder_services: dict[str, str] = {}
+    domain_owner: dict[str, str] = {}
 
     def add(loaded: list[Record], origin: str) -> None:
         for record in loaded:
@@ -222,6 +228,10 @@ def load_records(directories: Iterable[Path], *, user_files: Iterable[dict[str, 
                 raise RecordError(f"{origin}: record {record.id}: id already defined in {origin_of[record.id]}")
             origin_of[record.id] = origin
             records.append(record)
+            for domain in record.service.domains:
+                owner = domain_owner.setdefault(domain, record.service.id)
+                if owner != record.service.id:
+                    raise RecordError(f"{origin}: field 'service.domains': '{domain}' already belongs to service '{owner}'")
 
     for directory in directories:
         for path in record_files(Path(directory)):

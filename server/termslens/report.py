@@ -5,15 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from termslens.library import Analysis
+from termslens.peers import Peers
 from termslens.records import SEVERITIES
 
 
 def summary_json(analysis: Analysis) -> dict[str, Any]:
-    """`{"total", "by_severity": {"high", "medium", "low"}}` of the clauses found."""
-    counts = {severity: 0 for severity in SEVERITIES}
+    """`{"total", "by_severity": {"high", "medium", "low"}, "by_kind": {"record", "generic"}}` of the clauses found."""
+    by_severity = {severity: 0 for severity in SEVERITIES}
+    by_kind = {"record": 0, "generic": 0}
     for annotation in analysis.annotations:
-        counts[annotation.record.severity] += 1
-    return {"total": len(analysis.annotations), "by_severity": counts}
+        by_severity[annotation.severity] += 1
+        by_kind[annotation.kind] += 1
+    return {"total": len(analysis.annotations), "by_severity": by_severity, "by_kind": by_kind}
+
+
+def annotation_json(annotation, peers: dict[str, Peers]) -> dict[str, Any]:
+    """One annotation, with how the library's other services treat its category when that is known."""
+    body = annotation.to_json()
+    if annotation.category in peers:
+        body["peers"] = peers[annotation.category].to_json()
+    return body
 
 
 def analysis_json(analysis: Analysis, *, text: str | None = None) -> dict[str, Any]:
@@ -25,6 +36,6 @@ def analysis_json(analysis: Analysis, *, text: str | None = None) -> dict[str, A
     body.update(
         service=service,
         summary=summary_json(analysis),
-        annotations=[annotation.to_json() for annotation in analysis.annotations],
+        annotations=[annotation_json(annotation, analysis.peers) for annotation in analysis.annotations],
     )
     return body

@@ -20,6 +20,7 @@ from tinydb.storages import Storage
 
 STORE_FILE = "store.json"
 RECORD_FILES_TABLE = "record_files"
+FEEDBACK_TABLE = "feedback"
 
 
 class StoreError(RuntimeError):
@@ -134,6 +135,17 @@ class Store:
         with self._lock:
             removed = self._db.table(RECORD_FILES_TABLE).remove(Query().service_id == service_id)
         return bool(removed)
+
+    def add_feedback(self, report: dict[str, Any]) -> int:
+        """Keep a "this looks wrong" report for the record maintainer; returns its number."""
+        with self._lock:
+            return self._db.table(FEEDBACK_TABLE).insert(report)
+
+    def feedback(self) -> list[dict[str, Any]]:
+        """The kept reports, oldest first, each with its number as `id`."""
+        with self._lock:
+            rows = self._db.table(FEEDBACK_TABLE).all()
+        return [{"id": row.doc_id, **row} for row in rows]
 
     def close(self) -> None:
         with self._lock:

@@ -8,6 +8,7 @@ from termslens.api import context
 from termslens.api.body import json_body
 from termslens.api.errors import ApiError
 from termslens.records import RecordError, parse_record_file
+from termslens.taxonomy import categories
 
 bp = Blueprint("records", __name__, url_prefix="/api/v1")
 
@@ -24,6 +25,15 @@ def get_record(record_id: str):
     if record is None:
         raise ApiError(404, "unknown_record", f"There is no record with id '{record_id}'.")
     return jsonify(record.to_json())
+
+
+@bp.get("/categories")
+def list_categories():
+    """The clause categories, each with how the library's services treat it."""
+    peers = context.library().peers
+    return jsonify(
+        categories=[{**info.to_json(), "peers": peers[info.id].to_json()} for info in categories().values()]
+    )
 
 
 @bp.get("/user-records")

@@ -9,7 +9,7 @@ from termslens.engine.align import MATCH_CUTOFF, align_quote
 from termslens.engine.annotate import build_annotations
 from termslens.engine.candidates import find_candidates
 from termslens.engine.index import QuoteIndex, build_index
-from termslens.engine.tokens import tokenize
+from termslens.engine.tokens import join_words, tokenize
 from termslens.engine.types import Annotation, Span
 
 __all__ = ["Annotation", "MATCH_CUTOFF", "QuoteIndex", "Span", "align_quote", "analyze", "build_index"]
@@ -26,6 +26,7 @@ def analyze(text: str, index: QuoteIndex, *, service_id: str | None = None) -> l
         different services that land on the same clause. Every record is a candidate on every page.
     """
     page = tokenize(text)
+    joined = join_words(page.words)  # once per page, shared by every alignment
     best: dict[int, Span] = {}  # one place per record: its best-scoring stretch
     for candidate in find_candidates(page, index):
         record = index.records[candidate.record_index]
@@ -36,6 +37,7 @@ def analyze(text: str, index: QuoteIndex, *, service_id: str | None = None) -> l
             window=(candidate.token_start, candidate.token_end),
             quote_words=index.quote_words[candidate.record_index],
             hint=(candidate.hit_start, candidate.hit_end),
+            joined=joined,
         )
         previous = best.get(candidate.record_index)
         if span is not None and (previous is None or span.score > previous.score):

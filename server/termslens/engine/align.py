@@ -15,7 +15,7 @@ from typing import Sequence
 
 from rapidfuzz import fuzz, process
 
-from termslens.engine.tokens import Tokens, pair_share, tokenize, word_pairs
+from termslens.engine.tokens import JoinedWords, Tokens, join_words, pair_share, tokenize, word_pairs
 from termslens.engine.types import Span
 
 # Accept a span only at this score (fuzz.ratio of folded words, 0-100) or above. Calibrated with
@@ -36,6 +36,11 @@ PREFILTER_MARGIN = 15.0
 REFINE_MIN_REACH = 4
 REFINE_REACH_DIVISOR = 6
 REFINE_ROUNDS = 4
+# A span running from the quote's own first words to its own last words near the index's hits is taken as
+# it is when it scores this much: the same clause with a few words changed. Under it, a tail may have been
+# matched on a later repeat of the quote's last words, so the boundaries are refined instead.
+ANCHORED_ACCEPT_SCORE = 95.0
+ANCHOR_OPTIONS = 9
 # From a hint, the full fuzzy search runs only when refinement ended this close under the cutoff: a clause
 # refined to far below it is not there (the benchmark's recall equals the naive baseline's with this margin).
 HINT_FALLBACK_MARGIN = 20.0
@@ -61,6 +66,7 @@ def align_quote(
     window: tuple[int, int] | None = None,
     quote_words: Sequence[str] | None = None,
     hint: tuple[int, int] | None = None,
+    joined: JoinedWords | None = None,
 ) -> Span | None:
     """The span of `text` that reads as `quote`, or None when nothing scores `score_cutoff` or more.
 
@@ -74,6 +80,7 @@ def align_quote(
     quote_words : `tokenize(quote).words`, when the caller already has them
     hint : `(token_start, token_end)` where the quote most likely sits (from the index's shingle hits); the
         boundaries are refined from there, and the full fuzzy search runs only if that finds nothing
+    joined : `join_words(page.words)`, when the caller aligns many quotes on one page
 
     Examples
     --------
@@ -93,57 +100,85 @@ def align_quote(
     quote_words = quote_words if quote_words is not None else tokenize(quote).words
     if not quote_words:
         return None
-    words = page.words[lo:hi]
+    joined = joined if joined is not None else join_words(page.words)
     if len(quote_words) < MIN_FUZZY_WORDS:
         score_cutoff = 100.0
-    relative_hint = None if hint is None else (max(0, hint[0] - lo), min(hi, hint[1]) - lo)
-    found = _align_words(quote_words, words, score_cutoff=score_cutoff, hint=relative_hint)
-    if (found is None or found[2] < MOVED_TRIGGER_SCORE) and pair_share(word_pairs(quote_words), words) >= MOVED_MIN_PAIR_SHARE:
-        moved = _align_sentences(quote, quote_words, words, score_cutoff=score_cutoff)
+    area = (joined, lo, hi)
+    found = _align_words(quote_words, area, score_cutoff=score_cutoff, hint=hint)
+    if (found is None or found[2] < MOVED_TRIGGER_SCORE) and pair_share(
+        word_pairs(quote_words), page.words[lo:hi]
+    ) >= MOVED_MIN_PAIR_SHARE:
+        moved = _align_sentences(quote, quote_words, area, score_cutoff=score_cutoff)
         if moved is not None and (found is None or moved[2] > found[2]):
             found = moved
     if found is None or found[2] < score_cutoff:
         return None
-    first, stop, score = _anchor_ends(quote_words, words, *found, score_cutoff=score_cutoff)
-    start, end = page.starts[lo + first], page.ends[lo + stop - 1]
+    first, stop, score = _anchor_ends(quote_words, page.words, *found, lo=lo, hi=hi, score_cutoff=score_cutoff)
+    start, end = page.starts[first], page.ends[stop - 1]
     return Span(*_extend_punctuation(text, quote, start, end), score)
 
 
+# The words to align in: the page's joined words and the word range [lo, hi) of them to search.
+Area = tuple[JoinedWords, int, int]
+
+
 def _align_words(
-    quote_words: Sequence[str], words: Sequence[str], *, score_cutoff: float, hint: tuple[int, int] | None = None
+    quote_words: Sequence[str], area: Area, *, score_cutoff: float, hint: tuple[int, int] | None = None
 ) -> tuple[int, int, float] | None:
-    """(first, stop, score): the word range of `words` best matching `quote_words`, or None."""
-    if not words:
+    """(first, stop, score): the page word range within `area` best matching `quote_words`, or None."""
+    joined, lo, hi = area
+    if hi <= lo:
         return None
     joined_quote = " ".join(quote_words)
-    joined_page = " ".join(words)
-    word_ends = list(accumulate(len(w) + 1 for w in words))  # one past each word's trailing space
-    word_starts = [0, *word_ends[:-1]]
-    same = joined_page.find(joined_quote)
-    if same >= 0 and (same == 0 or joined_page[same - 1] == " "):
+    starts = joined.starts
+    same = joined.text.find(joined_quote, starts[lo], joined.ends[hi - 1] - 1)
+    if same >= 0 and (same == 0 or joined.text[same - 1] == " "):
         # Same words, differing only in case, punctuation, spacing or markup: no fuzzy search needed.
-        first = bisect_left(word_starts, same)
-        if first < len(words) and word_starts[first] == same:
+        first = bisect_left(starts, same, lo, hi)
+        if first < hi and starts[first] == same:
             stop = first + len(quote_words)
-            if stop <= len(words) and joined_page[word_starts[first] : word_ends[stop - 1] - 1] == joined_quote:
+            if stop <= hi and joined.span(first, stop) == joined_quote:
                 return first, stop, 100.0
 
-    bounds = (word_starts, word_ends)
     reach = _reach(quote_words)
+    if hint is not None:
+        hint = (max(lo, hint[0]), min(hi, hint[1]))
     if hint is not None and hint[1] > hint[0]:
-        # The shingle hits bracket the clause already; refining from there costs a few dozen ratio calls,
-        # a tenth of a partial_ratio_alignment over the window.
-        found = _refine(joined_quote, joined_page, bounds, hint[0], hint[1], reach=reach)
+        # The shingle hits bracket the clause already. When the quote's own first and last words sit at the
+        # ends of the hits, that is the span (one ratio call); otherwise refining from there costs a few
+        # dozen ratio calls, a tenth of a partial_ratio_alignment over the window.
+        anchored = _anchored(quote_words, joined.words, *hint, lo=lo, hi=hi, reach=reach)
+        if anchored:
+            _, score, position = process.extractOne(joined_quote, [joined.span(*span) for span in anchored], scorer=fuzz.ratio)
+            if score >= max(score_cutoff, ANCHORED_ACCEPT_SCORE):
+                return (*anchored[position], score)
+        found = _refine(joined_quote, area, hint[0], hint[1], reach=reach)
         if found[2] >= score_cutoff or found[2] < score_cutoff - HINT_FALLBACK_MARGIN:
             return found  # placed, or so far off that the full search would not place it either
+    base = starts[lo]
     rough = fuzz.partial_ratio_alignment(
-        joined_quote, joined_page, score_cutoff=max(0.0, score_cutoff - PREFILTER_MARGIN)
+        joined_quote, joined.span(lo, hi), score_cutoff=max(0.0, score_cutoff - PREFILTER_MARGIN)
     )
     if rough is None:
         return None
-    first = max(0, bisect_right(word_starts, rough.dest_start) - 1)
-    stop = max(first + 1, bisect_left(word_starts, rough.dest_end))
-    return _refine(joined_quote, joined_page, bounds, first, stop, reach=reach)
+    first = max(lo, bisect_right(starts, base + rough.dest_start, lo, hi) - 1)
+    stop = max(first + 1, bisect_left(starts, base + rough.dest_end, lo, hi))
+    return _refine(joined_quote, area, first, stop, reach=reach)
+
+
+def _anchored(
+    quote_words: Sequence[str], words: Sequence[str], first: int, stop: int, *, lo: int, hi: int, reach: int
+) -> list[tuple[int, int]]:
+    """Spans [p, q) from an occurrence of the quote's first two words near `first` to one of its last two
+    near `stop` (each within `reach` words and [lo, hi)), closest first; at most ANCHOR_OPTIONS."""
+    if len(quote_words) < 4:
+        return []
+    head, tail = tuple(quote_words[:2]), tuple(quote_words[-2:])
+    starts = [p for p in range(max(lo, first - reach), min(hi - 1, first + reach + 1)) if tuple(words[p : p + 2]) == head]
+    ends = [q for q in range(max(lo + 2, stop - reach), min(hi, stop + reach) + 1) if tuple(words[q - 2 : q]) == tail]
+    spans = [(p, q) for p in starts for q in ends if q - p >= len(quote_words) // 2]
+    spans.sort(key=lambda span: abs(span[0] - first) + abs(span[1] - stop))
+    return spans[:ANCHOR_OPTIONS]
 
 
 def _reach(quote_words: Sequence[str]) -> int:
@@ -152,9 +187,11 @@ def _reach(quote_words: Sequence[str]) -> int:
 
 
 def _anchor_ends(
-    quote_words: Sequence[str], words: Sequence[str], first: int, stop: int, score: float, *, score_cutoff: float
+    quote_words: Sequence[str], words: Sequence[str], first: int, stop: int, score: float, *,
+    lo: int, hi: int, score_cutoff: float,
 ) -> tuple[int, int, float]:
-    """Widen [first, stop) to the quote's own first and last two words when they sit just outside it.
+    """Widen [first, stop) within [lo, hi) to the quote's own first and last two words when they sit just
+    outside it.
 
     fuzz.ratio prefers dropping a clause's first words to including words inserted right after them ("We may
     also, at any time, use" for "We may use"); the page's wording of the clause starts where the quote does.
@@ -163,12 +200,12 @@ def _anchor_ends(
     reach = 2 * _reach(quote_words)
     new_first, new_stop = first, stop
     if len(head) == 2 and tuple(words[first : first + 2]) != head:
-        for p in range(first - 1, max(-1, first - reach - 1), -1):
+        for p in range(first - 1, max(lo - 1, first - reach - 1), -1):
             if tuple(words[p : p + 2]) == head:
                 new_first = p
                 break
     if len(tail) == 2 and tuple(words[stop - 2 : stop]) != tail:
-        for q in range(stop + 1, min(len(words), stop + reach) + 1):
+        for q in range(stop + 1, min(hi, stop + reach) + 1):
             if tuple(words[q - 2 : q]) == tail:
                 new_stop = q
                 break
@@ -178,30 +215,24 @@ def _anchor_ends(
     return (new_first, new_stop, widened) if widened >= score_cutoff else (first, stop, score)
 
 
-def _refine(
-    joined_quote: str, joined_page: str, bounds: tuple[list[int], list[int]], first: int, stop: int, *, reach: int
-) -> tuple[int, int, float]:
+def _refine(joined_quote: str, area: Area, first: int, stop: int, *, reach: int) -> tuple[int, int, float]:
     """Move the span's end, then its start, in turn, to where fuzz.ratio with the quote peaks, until neither
-    moves (at most REFINE_ROUNDS rounds); each move tries `reach` words either way.
+    moves (at most REFINE_ROUNDS rounds); each move tries `reach` words either way, within the area.
 
-    `bounds` are the words' (starts, ends) in `joined_page`. All options of one move are scored in a single
-    `process.extractOne` call, which caches the quote and runs in C.
+    All options of one move are scored in a single `process.extractOne` call, which caches the quote and
+    runs in C.
     """
-    word_starts, word_ends = bounds
-    size = len(word_starts)
-
-    def text(i: int, j: int) -> str:
-        return joined_page[word_starts[i] : word_ends[j - 1] - 1]
-
+    joined, lo, hi = area
+    text = joined.span
     best = (first, stop, fuzz.ratio(joined_quote, text(first, stop)))
     for _ in range(REFINE_ROUNDS):
         before = best
         for move_end in (True, False):
             i, j, _ = best
             if move_end:
-                options = [(i, j)] + [(i, jj) for jj in range(max(i + 1, j - reach), min(size, j + reach) + 1) if jj != j]
+                options = [(i, j)] + [(i, jj) for jj in range(max(i + 1, j - reach), min(hi, j + reach) + 1) if jj != j]
             else:
-                options = [(i, j)] + [(ii, j) for ii in range(max(0, i - reach), min(j - 1, i + reach) + 1) if ii != i]
+                options = [(i, j)] + [(ii, j) for ii in range(max(lo, i - reach), min(j - 1, i + reach) + 1) if ii != i]
             _, value, position = process.extractOne(joined_quote, [text(a, b) for a, b in options], scorer=fuzz.ratio)
             if value > best[2]:
                 best = (*options[position], value)
@@ -211,7 +242,7 @@ def _refine(
 
 
 def _align_sentences(
-    quote: str, quote_words: Sequence[str], words: Sequence[str], *, score_cutoff: float
+    quote: str, quote_words: Sequence[str], area: Area, *, score_cutoff: float
 ) -> tuple[int, int, float] | None:
     """Like `_align_words` for a quote whose sentences the page has reordered: each sentence is placed on its
     own, and the span runs from the first to the last; the score is their length-weighted mean."""
@@ -228,7 +259,7 @@ def _align_sentences(
         return None
     placed = []
     for sentence in sentences:
-        found = _align_words(sentence, words, score_cutoff=score_cutoff)
+        found = _align_words(sentence, area, score_cutoff=score_cutoff, hint=_sentence_hint(sentence, area))
         if found is None:
             return None
         placed.append((found, len(sentence)))
@@ -244,6 +275,18 @@ def _align_sentences(
     covered = min(1.0, sum(j - i for i, j in ranges) / (stop - first))
     score = covered * sum(found[2] * length for found, length in placed) / total
     return first, stop, score
+
+
+def _sentence_hint(sentence: Sequence[str], area: Area) -> tuple[int, int] | None:
+    """Where a sentence's word 3-grams occur in the area, first to last, when they lie close together: the
+    same kind of hint the index gives for a whole quote, so the sentence is refined instead of searched."""
+    joined, lo, hi = area
+    words = joined.words
+    grams = set(zip(sentence, sentence[1:], sentence[2:]))
+    hits = [p for p, gram in enumerate(zip(words[lo:hi], words[lo + 1 : hi], words[lo + 2 : hi]), lo) if gram in grams]
+    if len(hits) < 2 or hits[-1] - hits[0] > 2 * len(sentence):
+        return None
+    return hits[0], hits[-1] + 3
 
 
 def _extend_punctuation(text: str, quote: str, start: int, end: int) -> tuple[int, int]:

@@ -38,19 +38,21 @@ def build_annotations(
     kept.sort(key=lambda m: (m[1].start, m[1].end, m[0].id))
     to_utf16 = _utf16_offsets(text)
     return [
-        Annotation(
-            record=record,
-            start=span.start,
-            end=span.end,
-            score=span.score,
-            exact=text[span.start : span.end],
-            prefix=text[max(0, span.start - CONTEXT_CHARS) : span.start],
-            suffix=text[span.end : span.end + CONTEXT_CHARS],
-            start_utf16=to_utf16(span.start),
-            end_utf16=to_utf16(span.end),
-        )
+        Annotation(record=record, start=span.start, end=span.end, score=span.score, **locate(text, span.start, span.end, to_utf16))
         for record, span in kept
     ]
+
+
+def locate(text: str, start: int, end: int, to_utf16=None) -> dict[str, str | int]:
+    """What the browser needs to re-anchor `text[start:end]`: the exact text, its context, UTF-16 offsets."""
+    to_utf16 = to_utf16 or _utf16_offsets(text)
+    return {
+        "exact": text[start:end],
+        "prefix": text[max(0, start - CONTEXT_CHARS) : start],
+        "suffix": text[end : end + CONTEXT_CHARS],
+        "start_utf16": to_utf16(start),
+        "end_utf16": to_utf16(end),
+    }
 
 
 def _same_clause(record: Record, span: Span, other: Record, other_span: Span) -> bool:

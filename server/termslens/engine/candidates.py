@@ -8,10 +8,11 @@ Three filters, cheapest first, so the per-record Python work is spent on few rec
 
 from __future__ import annotations
 
-from collections import Counter
-from itertools import chain
+from itertools import repeat
 
-from termslens.engine.index import SHINGLE_SIZE, QuoteIndex, Shingle, shingles
+import numpy as np
+
+from termslens.engine.index import SHINGLE_SIZE, QuoteIndex, pack_shingles
 from termslens.engine.tokens import Tokens, pair_share
 from termslens.engine.types import Candidate
 
@@ -26,38 +27,55 @@ MAX_STRETCHES = 2
 
 def find_candidates(page: Tokens, index: QuoteIndex) -> list[Candidate]:
     """Records that may occur in `page`, each with the page token range to align in; most hits first."""
-    postings = index.postings
-    page_shingles = shingles(page.words)
-    # filter/map/Counter iterate in C: no Python-level step per page shingle until records are few.
-    present = set(filter(postings.__contains__, set(page_shingles)))
-    distinct_hits = Counter(chain.from_iterable(map(postings.__getitem__, present)))
-    needed = index.needed_hits
-    wanted = [r for r, count in distinct_hits.items() if count >= needed[r]]
-    if not wanted:
+    if not len(index.shingle_keys) or len(page) < SHINGLE_SIZE:
+        return []
+    ids = np.fromiter(map(index.word_ids.get, page.words, repeat(0)), np.int64, len(page))
+    keys = pack_shingles(ids)
+    slots = np.minimum(np.searchsorted(index.shingle_keys, keys), len(index.shingle_keys) - 1)
+    hit_positions = np.flatnonzero(index.shingle_keys[slots] == keys)  # page positions of indexed shingles
+    hit_slots = slots[hit_positions]
+
+    # 1. distinct shingles per record: each indexed shingle the page holds counts once for each of its records
+    distinct_hits = np.bincount(_postings(index, np.unique(hit_slots))[1], minlength=len(index))
+    wanted = distinct_hits >= index.needed_hits
+    if not wanted.any():
         return []
 
-    relevant: dict[Shingle, list[int]] = {}
-    for record_index in wanted:
-        for key in index.record_shingles[record_index]:
-            if key in present:
-                relevant.setdefault(key, []).append(record_index)
-    positions_by_record: dict[int, list[int]] = {r: [] for r in wanted}
-    for position, ids in enumerate(map(relevant.get, page_shingles)):
-        if ids:
-            for record_index in ids:
-                positions_by_record[record_index].append(position)
+    # 2. every (record, page position) hit of the wanted records, grouped by record in page order
+    owner, records = _postings(index, hit_slots)
+    keep = wanted[records]
+    records, positions = records[keep], hit_positions[owner[keep]]
+    order = np.argsort(records, kind="stable")
+    records, positions = records[order], positions[order]
+    cuts = np.flatnonzero(np.diff(records)) + 1
+    starts = np.concatenate([[0], cuts]).tolist()
+    stops = np.concatenate([cuts, [len(records)]]).tolist()
+    record_list, position_list = records.tolist(), positions.tolist()
 
+    # 3. dense stretches that hold most of the quote's word pairs
+    needed = index.needed_hits
     candidates = []
-    for record_index, positions in positions_by_record.items():
+    for begin, stop in zip(starts, stops):
+        record_index = record_list[begin]
         quote_words = index.quote_words[record_index]
         width = len(quote_words) + max(8, len(quote_words) // 2)
         pad = max(4, len(quote_words) // 6)
-        for first, last, count in _dense_stretches(positions, width, needed[record_index]):
+        for first, last, count in _dense_stretches(position_list[begin:stop], width, int(needed[record_index])):
             start, end = max(0, first - pad), min(len(page), last + SHINGLE_SIZE + pad)
             if pair_share(index.quote_pairs[record_index], page.words[start:end]) >= CANDIDATE_MIN_CONTAINMENT:
                 candidates.append(Candidate(record_index, start, end, count, first, last + SHINGLE_SIZE))
     candidates.sort(key=lambda c: (-c.hits, c.record_index, c.token_start))
     return candidates
+
+
+def _postings(index: QuoteIndex, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(owner, record) pairs for the postings of `slots`: `owner[k]` is the index into `slots` that posting
+    `record[k]` came from. A vectorised gather of CSR rows."""
+    begins = index.posting_starts[slots]
+    lengths = index.posting_starts[slots + 1] - begins
+    owner = np.repeat(np.arange(len(slots)), lengths)
+    offsets = np.arange(len(owner)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return owner, index.posting_records[begins[owner] + offsets]
 
 
 def _dense_stretches(positions: list[int], width: int, needed: int) -> list[tuple[int, int, int]]:

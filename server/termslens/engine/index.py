@@ -1,7 +1,9 @@
 """The quote index: built once per record set, so a page costs its own length, not records x length.
 
-Each quote is reduced to word 3-grams ("shingles"). A page looks up its own shingles in one dict, so the
-work is proportional to the page, and only records whose shingles cluster somewhere become candidates.
+Each quote is reduced to word 3-grams ("shingles"). Words get integer ids and a shingle packs its three ids
+into one 64-bit key, so a page's shingles are looked up all at once (numpy `searchsorted` over the sorted
+keys) and postings are stored as flat arrays (CSR): the work is proportional to the page, done in C, and
+only records whose shingles cluster somewhere become candidates.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
+
+import numpy as np
 
 from termslens.engine.tokens import tokenize, word_pairs
 from termslens.records import Record
@@ -29,14 +33,8 @@ MIN_INDEXED_SHINGLES = 8
 CANDIDATE_MIN_SHARE = 0.4
 MIN_CANDIDATE_HITS = 2
 
-Shingle = tuple[str, ...]
-
-
-def shingles(words: Sequence[str]) -> list[Shingle]:
-    """Consecutive word 3-grams of `words` (one shingle of all words when there are fewer)."""
-    if len(words) < SHINGLE_SIZE:
-        return [tuple(words)] if words else []
-    return list(zip(*(words[i:] for i in range(SHINGLE_SIZE))))
+# Bits per word id in a packed shingle key: three ids fit in 63 bits, for up to two million distinct words.
+ID_BITS = 21
 
 
 @dataclass(frozen=True)
@@ -46,22 +44,44 @@ class QuoteIndex:
     records: tuple[Record, ...]
     quote_words: tuple[tuple[str, ...], ...]
     quote_pairs: tuple[frozenset[tuple[str, str]], ...]
-    postings: dict[Shingle, tuple[int, ...]]
-    record_shingles: tuple[tuple[Shingle, ...], ...]  # the shingles indexed for each record
-    needed_hits: tuple[int, ...]
+    word_ids: dict[str, int]  # every quote word -> its id (from 1; 0 stands for a word no quote has)
+    shingle_keys: np.ndarray  # sorted packed keys of the indexed shingles (int64)
+    posting_starts: np.ndarray  # records of shingle_keys[k]: posting_records[posting_starts[k]:posting_starts[k+1]]
+    posting_records: np.ndarray  # int32
+    needed_hits: np.ndarray  # per record: distinct indexed shingles a page must hold (int32)
 
     def __len__(self) -> int:
         return len(self.records)
 
 
+def pack_shingles(ids: np.ndarray) -> np.ndarray:
+    """Packed keys of the consecutive word-id triples of `ids` (a quote of one or two words, padded with
+    0, gives one key that no page triple can equal)."""
+    ids = np.asarray(ids, dtype=np.int64)
+    if 0 < len(ids) < SHINGLE_SIZE:
+        ids = np.pad(ids, (0, SHINGLE_SIZE - len(ids)))
+    if len(ids) < SHINGLE_SIZE:
+        return np.empty(0, np.int64)
+    return (ids[:-2] << (2 * ID_BITS)) | (ids[1:-1] << ID_BITS) | ids[2:]
+
+
 def build_index(records: Sequence[Record]) -> QuoteIndex:
     """An index of `records` for `find_candidates`; the cost is paid once, at load."""
     quote_words = tuple(tuple(tokenize(record.quote).words) for record in records)
-    record_shingles = [set(shingles(words)) for words in quote_words]
+    word_ids: dict[str, int] = {}
+    for words in quote_words:
+        for word in words:
+            word_ids.setdefault(word, len(word_ids) + 1)
+    if len(word_ids) >= 1 << ID_BITS:
+        raise ValueError(f"too many distinct quote words to index ({len(word_ids):,})")
+    record_shingles = [
+        set(pack_shingles(np.fromiter(map(word_ids.__getitem__, words), np.int64, len(words))).tolist())
+        for words in quote_words
+    ]
     frequency = Counter(s for own in record_shingles for s in own)
     cap = max(MIN_SHINGLE_CAP, int(MAX_SHINGLE_SHARE * len(records)))
-    postings: dict[Shingle, list[int]] = {}
-    indexed: list[tuple[Shingle, ...]] = []
+    postings: dict[int, list[int]] = {}
+    needed: list[int] = []
     for record_index, own in enumerate(record_shingles):
         by_rarity = sorted(own, key=lambda s: (frequency[s], s))
         kept = [s for s in by_rarity if frequency[s] <= cap]
@@ -69,12 +89,16 @@ def build_index(records: Sequence[Record]) -> QuoteIndex:
             kept = by_rarity[:MIN_INDEXED_SHINGLES]
         for shingle in kept:
             postings.setdefault(shingle, []).append(record_index)
-        indexed.append(tuple(kept))
+        needed.append(max(MIN_CANDIDATE_HITS, math.ceil(CANDIDATE_MIN_SHARE * len(kept))))
+    keys = sorted(postings)
+    lengths = [len(postings[key]) for key in keys]
     return QuoteIndex(
         records=tuple(records),
         quote_words=quote_words,
         quote_pairs=tuple(word_pairs(words) for words in quote_words),
-        postings={shingle: tuple(ids) for shingle, ids in postings.items()},
-        record_shingles=tuple(indexed),
-        needed_hits=tuple(max(MIN_CANDIDATE_HITS, math.ceil(CANDIDATE_MIN_SHARE * len(kept))) for kept in indexed),
+        word_ids=word_ids,
+        shingle_keys=np.array(keys, dtype=np.int64),
+        posting_starts=np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64),
+        posting_records=np.array([r for key in keys for r in postings[key]], dtype=np.int32),
+        needed_hits=np.array(needed, dtype=np.int32),
     )

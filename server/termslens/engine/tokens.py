@@ -25,6 +25,9 @@ _SEPARATOR = "\x00"
 # of the clause. They are blanked to spaces of the same length, so every offset still indexes the original.
 # (Case-sensitive on purpose: a literal prefix lets re skip ahead, and schemes in page text are lowercase.)
 _URL = re.compile(r"(?:https?://|mailto:)[^\s()<>\[\]\"'“”]+")
+# A Markdown link's target, "](…)", whatever it holds: an in-page anchor ("#user-content") or a URL with
+# brackets or parentheses inside ("?annotations[0]=…") is an address too.
+_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,26 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.words)
+
+
+@dataclass(frozen=True)
+class JoinedWords:
+    """Folded words joined by single spaces, the form the fuzzy scorers compare, with where each word sits:
+    word i is `text[starts[i]:ends[i] - 1]` (`ends` counts the space after it)."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    words: Sequence[str]
+
+    def span(self, first: int, stop: int) -> str:
+        """Words [first, stop) as one string."""
+        return self.text[self.starts[first] : self.ends[stop - 1] - 1]
+
+
+def join_words(words: Sequence[str]) -> JoinedWords:
+    ends = list(accumulate(len(word) + 1 for word in words))
+    return JoinedWords(" ".join(words), [0, *ends[:-1]], ends, words)
 
 
 def word_pairs(words: Sequence[str]) -> frozenset[tuple[str, str]]:
@@ -77,7 +100,11 @@ def tokenize(text: str) -> Tokens:
     (['we', 'may', 'share', 'it'], [0, 5, 11, 17], [2, 8, 16, 19])
     >>> tokenize("see [our center](https://example.com/help-center).").words
     ['see', 'our', 'center']
+    >>> tokenize('your [User Content](#user-content) and [data](https://x.com/p?a[0]=b "Data page").').words
+    ['your', 'user', 'content', 'and', 'data']
     """
+    if "](" in text:
+        text = _LINK_TARGET.sub(_blank, text)
     if "://" in text or "mailto:" in text:
         text = _URL.sub(_blank, text)
     pattern = _WORD_SPLIT_COMBINING if not text.isascii() and _COMBINING.search(text) else _WORD_SPLIT

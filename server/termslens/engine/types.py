@@ -45,6 +45,15 @@ class Annotation:
     start_utf16: int
     end_utf16: int
     kind: str = "record"
+    extra_actions: tuple = ()  # actions read from the page's own wording of the clause (clause_actions.py)
+
+    @property
+    def category(self) -> str:
+        return self.record.category
+
+    @property
+    def severity(self) -> str:
+        return self.record.severity
 
     def to_json(self) -> dict[str, Any]:
         """The public annotation shape (README, "Annotations")."""
@@ -67,7 +76,7 @@ class Annotation:
             "title": record.title,
             "means": record.means,
             "matters": record.matters,
-            "actions": [action.to_json() for action in record.actions],
+            "actions": [action.to_json() for action in (*record.actions, *self.extra_actions)],
             "regulations": list(record.regulations),
             "source_url": record.source_url,
             "source_date": record.source_date,

@@ -1,0 +1,114 @@
+"""The clause library around the records: the taxonomy, how services compare, and actions read from clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from termslens.clause_actions import actions_from_clause, stated_deadline
+from termslens.peers import count_peers
+from termslens.records import bundled_records_dir, load_records
+from termslens.taxonomy import categories
+
+# The EU unfair-terms categories (as in CLAUDETTE) and the ones users track most (ToS;DR), by our ids.
+REQUIRED_CATEGORIES = {
+    "arbitration", "unilateral-change", "content-removal", "jurisdiction", "choice-of-law",
+    "limitation-of-liability", "unilateral-termination", "contract-by-using", "class-action-waiver",
+    "ai-training", "data-sharing", "targeted-advertising", "data-retention", "content-license",
+    "auto-renewal", "indemnification", "account-deletion", "opt-out-available",
+}
+
+
+def test_the_taxonomy_has_every_category_users_look_for_explained():
+    known = categories()
+    assert len(known) >= 20
+    assert REQUIRED_CATEGORIES <= set(known)
+    for info in known.values():
+        assert info.severity in ("high", "medium", "low") and info.stance in ("bad", "neutral", "good")
+        assert info.name and info.means and info.matters and info.advice, info.id
+    assert {c.id for c in known.values() if c.stance == "good"} >= {"account-deletion", "opt-out-available"}
+    assert {c.claudette for c in known.values() if c.claudette} == {"A", "CH", "CR", "J", "LAW", "LTD", "TER", "USE"}
+
+
+def test_every_bundled_record_uses_a_taxonomy_category():
+    assert {r.category for r in load_records([bundled_records_dir()])} <= set(categories())
+
+
+def test_a_record_with_an_unknown_category_names_it(tmp_path):
+    import json
+
+    from termslens.records import RecordError, load_record_file
+
+    data = json.loads((bundled_records_dir() / "anthropic.json").read_text("utf-8"))
+    data["records"][1]["category"] = "vibes"
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(RecordError, match=r"record 2 .*field 'category': unknown category 'vibes'"):
+        load_record_file(path)
+
+
+def test_two_services_cannot_claim_one_domain(tmp_path):
+    import json
+
+    from termslens.records import RecordError
+
+    data = json.loads((bundled_records_dir() / "anthropic.json").read_text("utf-8"))
+    data["service"]["id"] = "impostor"
+    for record in data["records"]:
+        record["id"] = "impostor-" + record["id"]
+    (tmp_path / "impostor.json").write_text(json.dumps(data), "utf-8")
+    with pytest.raises(RecordError, match=r"impostor.json: field 'service.domains': 'anthropic.com' already belongs to service 'anthropic'"):
+        load_records([bundled_records_dir(), tmp_path])
+
+
+def test_peers_count_services_with_the_category_and_with_a_way_out(library):
+    peers = count_peers(library.records)
+    for category, info in peers.items():
+        having = {r.service.id for r in library.records if r.category == category}
+        controls = {
+            r.service.id for r in library.records
+            if r.category == category and any(a.kind in ("opt-out", "setting", "request") for a in r.actions)
+        }
+        assert (info.with_category, info.with_control) == (len(having), len(controls)), category
+        assert info.services == len(library.services)
+    assert "let" in peers["ai-training"].summary() or "lets" in peers["ai-training"].summary()
+
+
+# --- actions read from the clause itself ----------------------------------------------------------------
+
+DISCORD_OPT_OUT = (
+    "Opt-out. You can decline this Agreement to Arbitrate–and no other provision of these terms–by emailing an "
+    "opt-out notice to arbitration-opt-out@discord.com within 30 days of September 29, 2025 or when you first "
+    "register your Discord account, whichever is later; otherwise, you shall be bound to arbitrate Disputes."
+)
+
+
+def test_an_emailed_arbitration_opt_out_becomes_a_request_with_subject_and_deadline():
+    [action] = actions_from_clause(DISCORD_OPT_OUT)
+    assert action.kind == "request"
+    assert action.email == "arbitration-opt-out@discord.com"
+    assert action.subject == "Arbitration opt-out"
+    assert action.deadline == "30 days after September 29, 2025 or when you first register your Discord account, whichever is later"
+    assert any("arbitration-opt-out@discord.com" in step for step in action.steps)
+
+
+@pytest.mark.parametrize(
+    ("clause", "deadline"),
+    [
+        ("You may opt out of arbitration within thirty (30) days of first accepting these Terms.", "30 days after first accepting these Terms"),
+        ("YOU MAY OPT OUT WITHIN 60 DAYS AFTER YOU CREATE AN ACCOUNT BY WRITING TO US.", "60 days after you create an account"),
+        ("Requests to opt out must be received no later than 14 days from the date of purchase.", "14 days after the date of purchase"),
+        ("You may opt out at any time in your settings.", None),
+    ],
+)
+def test_deadlines_are_stated_plainly(clause, deadline):
+    assert stated_deadline(clause) == deadline
+
+
+def test_a_linked_opt_out_page_becomes_a_link_action():
+    [action] = actions_from_clause("To opt out of the sale of your data, visit https://privacy.example.com/do-not-sell.")
+    assert (action.kind, action.url) == ("opt-out", "https://privacy.example.com/do-not-sell")
+
+
+def test_an_address_without_opt_out_wording_is_not_an_action():
+    assert actions_from_clause("Questions about these Terms can be sent to legal@example.com within 30 days.") == ()
+    assert actions_from_clause("We may share your data with partners.") == ()

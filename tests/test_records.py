@@ -160,3 +160,25 @@ def test_loading_is_all_or_nothing_across_folders(tmp_path, record_file):
         load_records([bundled_records_dir(), tmp_path])
     with pytest.raises(RecordError, match="not a directory"):
         load_records([tmp_path / "missing"])
+
+
+# Explanations are written in our own words: no run of this many words of a record's title, meaning, why it
+# matters or caveats is copied from the document it explains. (Steps may name an address or a menu label
+# verbatim; those are data.) Twelve words is longer than any stock phrase ("if you are a consumer in the
+# EEA, Switzerland or the UK" is eleven).
+COPIED_RUN_WORDS = 12
+
+
+@pytest.mark.parametrize(("service", "document"), bundled_documents(), ids=lambda value: value if isinstance(value, str) else None)
+def test_explanations_are_in_our_own_words(library, corpus, service, document):
+    n = COPIED_RUN_WORDS
+    words = tokenize(source_text(corpus, service, document)).words
+    runs = set(zip(*(words[i:] for i in range(n))))
+    copied = []
+    for record in library.records_of(service):
+        if record.document.id != document:
+            continue
+        for text in (record.title, record.means, record.matters, *(c for a in record.actions for c in a.caveats)):
+            own = tokenize(text).words
+            copied += [(record.id, " ".join(run)) for run in zip(*(own[i:] for i in range(n))) if run in runs]
+    assert copied == []

@@ -1,0 +1,139 @@
+/**
+ * What the worker knows per tab: the page's URL, the last analysis, the service's site info, and the opt-out
+ * guidance waiting for a settings page. Kept in memory and mirrored to chrome.storage.session, because the
+ * browser stops an idle service worker and the popup may be opened long after the page was analysed.
+ */
+import { ext } from "../lib/browser.js";
+
+const STORAGE_KEY = "tabs";
+const BADGE_COLOR = "#b3261e";
+const BADGE_OFFLINE_COLOR = "#5f6368";
+
+/** @type {Map<number, {url?: string, title?: string, result?: object, site?: object, status?: string}>} */
+let tabs = new Map();
+/** @type {Map<number, object>} */
+let guidance = new Map();
+let loaded = null;
+
+async function load() {
+  loaded ??= (async () => {
+    try {
+      const stored = (await ext.storage.session?.get(STORAGE_KEY))?.[STORAGE_KEY];
+      if (stored) {
+        tabs = new Map(stored.tabs ?? []);
+        guidance = new Map(stored.guidance ?? []);
+      }
+    } catch {
+      // storage.session is missing in old browsers: memory only.
+    }
+  })();
+  return loaded;
+}
+
+let saving = null;
+function save() {
+  // Coalesce bursts of changes (a SPA re-read right after a page load) into one write.
+  saving ??= Promise.resolve().then(async () => {
+    saving = null;
+    try {
+      await ext.storage.session?.set({ [STORAGE_KEY]: { tabs: [...tabs], guidance: [...guidance] } });
+    } catch {
+      // Over quota or unavailable: the memory copy still serves this worker's lifetime.
+    }
+  });
+  return saving;
+}
+
+/** @returns {Promise<object|undefined>} the state of a tab */
+export async function getTab(tabId) {
+  await load();
+  return tabs.get(tabId);
+}
+
+/**
+ * Merge `fields` into a tab's state.
+ * @param {number} tabId
+ * @param {object} fields
+ */
+export async function updateTab(tabId, fields) {
+  await load();
+  const state = { ...(tabs.get(tabId) ?? {}), ...fields };
+  tabs.set(tabId, state);
+  await save();
+  return state;
+}
+
+/** A new document was loaded in the tab: its old results no longer describe it. */
+export async function resetTab(tabId, url) {
+  await load();
+  tabs.set(tabId, { url });
+  await save();
+  await setBadge(tabId, null);
+}
+
+export async function forgetResult(tabId) {
+  await load();
+  const state = tabs.get(tabId);
+  if (state) {
+    delete state.result;
+    delete state.status;
+    await save();
+  }
+  await setBadge(tabId, null);
+}
+
+/** @returns {Promise<object|undefined>} the opt-out guidance waiting in a tab */
+export async function getGuidance(tabId) {
+  await load();
+  return guidance.get(tabId);
+}
+
+export async function setGuidance(tabId, value) {
+  await load();
+  if (value) guidance.set(tabId, value);
+  else guidance.delete(tabId);
+  await save();
+}
+
+/**
+ * The toolbar badge: the number of high-severity clauses, "!" when the service is not running.
+ * @param {number} tabId
+ * @param {{summary?: object, offline?: boolean}|null} info
+ */
+export async function setBadge(tabId, info) {
+  try {
+    if (!info) {
+      await ext.action.setBadgeText({ tabId, text: "" });
+      await ext.action.setTitle({ tabId, title: "TermsLens" });
+      return;
+    }
+    if (info.offline) {
+      await ext.action.setBadgeBackgroundColor({ tabId, color: BADGE_OFFLINE_COLOR });
+      await ext.action.setBadgeText({ tabId, text: "!" });
+      await ext.action.setTitle({ tabId, title: "TermsLens: the local service is not running" });
+      return;
+    }
+    const { high = 0, medium = 0, low = 0 } = info.summary?.by_severity ?? {};
+    await ext.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+    ext.action.setBadgeTextColor?.({ tabId, color: "#ffffff" });
+    await ext.action.setBadgeText({ tabId, text: high > 0 ? String(high) : "" });
+    const total = high + medium + low;
+    await ext.action.setTitle({
+      tabId,
+      title: total
+        ? `TermsLens: ${high} high, ${medium} medium, ${low} low-severity clause${total === 1 ? "" : "s"}`
+        : "TermsLens: no clauses found on this page",
+    });
+  } catch {
+    // The tab closed meanwhile.
+  }
+}
+
+export function startListeners() {
+  ext.tabs.onRemoved.addListener(async (tabId) => {
+    await load();
+    tabs.delete(tabId);
+    guidance.delete(tabId);
+    await save();
+  });
+}

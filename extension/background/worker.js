@@ -1,0 +1,257 @@
+/**
+ * The background worker: the one dispatcher for runtime messages, the only caller of the local service
+ * (lib/api.js), and the keeper of per-tab results, the toolbar badge and opt-out guidance.
+ */
+import * as api from "../lib/api.js";
+import { ext } from "../lib/browser.js";
+import { startCommand } from "../lib/constants.js";
+import { CONTENT_MESSAGES, MSG, PAGE_MESSAGES } from "../lib/messages.js";
+import { checkAction, checkAnalysis, checkService, isHttpsUrl, messageProblem } from "../lib/validate.js";
+import * as menus from "./menus.js";
+import * as options from "./options.js";
+import * as tabs from "./tabs.js";
+
+/** Who sent a message: "content" (a content script in a tab's top frame), "page" (popup, options) or null. */
+function senderKind(sender) {
+  if (sender.id !== ext.runtime.id) return null;
+  if (typeof sender.url === "string" && sender.url.startsWith(ext.runtime.getURL(""))) return "page";
+  if (sender.tab && Number.isInteger(sender.tab.id) && sender.tab.id >= 0 && sender.frameId === 0) return "content";
+  return null;
+}
+
+const offline = (error) => error?.code === "service_unavailable";
+
+async function analyzePage(msg, sender) {
+  const tabId = sender.tab.id;
+  const { port, autoAnalyze } = await options.getOptions();
+  const previous = await tabs.getTab(tabId);
+  // A page's own re-read ("update") continues an analysis the user or the settings allowed; an automatic one
+  // needs the setting. Nothing is sent when neither holds.
+  if (msg.trigger === "auto" && !autoAnalyze) return { ok: false, error: { code: "auto_off", message: "Automatic analysis is off." } };
+  if (msg.trigger === "update" && !previous?.result && !autoAnalyze) {
+    return { ok: false, error: { code: "auto_off", message: "Automatic analysis is off." } };
+  }
+  const answer = await api.analyze(port, { url: msg.url, title: msg.title, text: msg.text });
+  if (!answer.ok) {
+    await tabs.updateTab(tabId, { url: msg.url, status: offline(answer.error) ? "offline" : "error", error: answer.error });
+    await tabs.setBadge(tabId, offline(answer.error) ? { offline: true } : null);
+    return answer;
+  }
+  let result;
+  try {
+    result = checkAnalysis(answer.data);
+  } catch (error) {
+    return { ok: false, error: { code: "bad_response", message: String(error.message) } };
+  }
+  await tabs.updateTab(tabId, { url: msg.url, title: msg.title, result, status: "ready", error: null, site: undefined });
+  await tabs.setBadge(tabId, { summary: result.summary });
+  return { ok: true, data: result };
+}
+
+async function getPageConfig(msg, sender) {
+  const tabId = sender.tab.id;
+  const { autoAnalyze } = await options.getOptions();
+  // The content script asks once per document: a new document's results start empty.
+  await tabs.resetTab(tabId, msg.url);
+  const waiting = await tabs.getGuidance(tabId);
+  let guidance = null;
+  if (waiting && sameSite(msg.url, waiting.url)) guidance = waiting;
+  return { ok: true, data: { autoAnalyze, guidance } };
+}
+
+function sameSite(url, other) {
+  try {
+    const a = new URL(url).hostname;
+    const b = new URL(other).hostname;
+    const base = (host) => host.split(".").slice(-2).join(".");
+    return a === b || base(a) === base(b);
+  } catch {
+    return false;
+  }
+}
+
+async function openAction(msg, sender, kind) {
+  const tabId = kind === "content" ? sender.tab.id : msg.tabId;
+  if (kind === "content" && msg.tabId !== undefined) return { ok: false, error: { code: "invalid", message: "tabId is not for content scripts" } };
+  if (!Number.isInteger(tabId)) return { ok: false, error: { code: "invalid", message: "tabId is required" } };
+  const state = await tabs.getTab(tabId);
+  let action = null;
+  let context = {};
+  if (msg.source === "annotation") {
+    const annotation = state?.result?.annotations?.[msg.index];
+    action = annotation?.actions?.[msg.actionIndex] ?? null;
+    context = { recordTitle: annotation?.title, serviceName: state?.result?.service?.name };
+  } else {
+    action = state?.site?.actions?.[msg.index] ?? null;
+    context = { recordTitle: action?.recordTitle, serviceName: state?.site?.service?.name };
+  }
+  if (!action || !isHttpsUrl(action.url)) return { ok: false, error: { code: "no_link", message: "This action has no https link." } };
+  const opener = await ext.tabs.get(tabId).catch(() => null);
+  const created = await ext.tabs.create({
+    url: action.url,
+    active: true,
+    ...(opener ? { index: opener.index + 1, openerTabId: tabId } : {}),
+  });
+  if (action.steps.length) {
+    await tabs.setGuidance(created.id, {
+      url: action.url,
+      label: action.label,
+      kind: action.kind,
+      steps: action.steps,
+      caveats: action.caveats,
+      serviceName: context.serviceName ?? null,
+      recordTitle: context.recordTitle ?? null,
+    });
+  }
+  return { ok: true, data: { tabId: created.id } };
+}
+
+async function reportProblem(msg, sender) {
+  const state = await tabs.getTab(sender.tab.id);
+  const annotation = state?.result?.annotations?.[msg.index];
+  if (!annotation) return { ok: false, error: { code: "unknown_clause", message: "That clause is no longer on the page." } };
+  const { port } = await options.getOptions();
+  return api.feedback(port, {
+    record_id: annotation.record_id,
+    category: annotation.category,
+    url: state.url,
+    exact: annotation.exact.slice(0, 4000),
+    note: msg.note,
+  });
+}
+
+async function serviceStatus() {
+  const { port } = await options.getOptions();
+  const answer = await api.health(port);
+  return {
+    running: answer.ok && answer.data?.status === "ok",
+    port,
+    command: startCommand(port),
+    version: answer.ok ? String(answer.data?.version ?? "") : null,
+    records: answer.ok && Number.isInteger(answer.data?.records) ? answer.data.records : null,
+  };
+}
+
+async function tabUrl(tabId, state) {
+  if (state?.url) return state.url;
+  const tab = await ext.tabs.get(tabId).catch(() => null);
+  return tab?.url ?? null;
+}
+
+/** The service's actions from GET /site, flattened with the title of the record each belongs to. */
+function checkSite(data) {
+  const service = checkService(data?.service);
+  if (!service) return { service: null, actions: [] };
+  const titles = new Map((Array.isArray(data.records) ? data.records : []).map((r) => [r?.id, r?.title]));
+  const actions = (Array.isArray(data.actions) ? data.actions : [])
+    .map((raw) => {
+      const action = checkAction(raw);
+      if (!action) return null;
+      const title = titles.get(raw.record_id);
+      return { ...action, recordTitle: typeof title === "string" ? title.slice(0, 300) : null };
+    })
+    .filter(Boolean)
+    .slice(0, 40);
+  return { service, actions };
+}
+
+async function getTabSummary(msg) {
+  const status = await serviceStatus();
+  let state = await tabs.getTab(msg.tabId);
+  const url = await tabUrl(msg.tabId, state);
+  if (status.running && url && /^https?:/.test(url) && !state?.site) {
+    const answer = await api.site(status.port, url);
+    if (answer.ok) state = await tabs.updateTab(msg.tabId, { url, site: checkSite(answer.data) });
+  }
+  return {
+    ok: true,
+    data: {
+      status,
+      url,
+      pageStatus: state?.status ?? null,
+      result: state?.result ?? null,
+      site: state?.site ?? { service: null, actions: [] },
+    },
+  };
+}
+
+/** Ask the tab's content script to analyse now; inject it first where it is not running (older tabs). */
+async function runAnalysisInTab(tabId) {
+  const send = () => ext.tabs.sendMessage(tabId, { type: MSG.RUN_ANALYSIS }, { frameId: 0 });
+  try {
+    return await send();
+  } catch {
+    try {
+      await ext.scripting.insertCSS({ target: { tabId }, files: ["content/highlights.css"] });
+      await ext.scripting.executeScript({ target: { tabId }, files: ["content/loader.js"] });
+    } catch (error) {
+      return { ok: false, error: { code: "not_allowed", message: "TermsLens cannot read this page." } };
+    }
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      try {
+        return await send();
+      } catch {
+        // The module is still loading.
+      }
+    }
+    return { ok: false, error: { code: "no_content_script", message: "TermsLens could not start on this page." } };
+  }
+}
+
+async function showClause(msg) {
+  try {
+    return await ext.tabs.sendMessage(msg.tabId, { type: MSG.SCROLL_TO_CLAUSE, index: msg.index }, { frameId: 0 });
+  } catch {
+    return { ok: false, error: { code: "no_content_script", message: "The page is gone." } };
+  }
+}
+
+const handlers = {
+  [MSG.ANALYZE_PAGE]: analyzePage,
+  [MSG.GET_PAGE_CONFIG]: getPageConfig,
+  [MSG.CLEAR_PAGE]: async (msg, sender) => {
+    await tabs.forgetResult(sender.tab.id);
+    return { ok: true };
+  },
+  [MSG.REPORT_PROBLEM]: reportProblem,
+  [MSG.DISMISS_GUIDANCE]: async (msg, sender) => {
+    await tabs.setGuidance(sender.tab.id, null);
+    return { ok: true };
+  },
+  [MSG.OPEN_ACTION]: openAction,
+  [MSG.GET_TAB_SUMMARY]: getTabSummary,
+  [MSG.ANALYZE_TAB]: (msg) => runAnalysisInTab(msg.tabId),
+  [MSG.SHOW_CLAUSE]: showClause,
+  [MSG.GET_OPTIONS]: async () => ({ ok: true, data: await options.getOptions() }),
+  [MSG.SET_OPTIONS]: async (msg) => ({ ok: true, data: await options.setOptions(msg) }),
+  [MSG.CHECK_SERVICE]: async () => ({ ok: true, data: await serviceStatus() }),
+};
+
+function dispatcher(message, sender, sendResponse) {
+  const kind = senderKind(sender);
+  const allowed = kind === "content" ? CONTENT_MESSAGES : kind === "page" ? PAGE_MESSAGES : null;
+  const problem = allowed ? messageProblem(message, allowed) : "unknown sender";
+  if (problem) {
+    console.warn("TermsLens: dropped a message:", problem);
+    sendResponse({ ok: false, error: { code: "invalid_message", message: problem } });
+    return false;
+  }
+  Promise.resolve()
+    .then(() => handlers[message.type](message, sender, kind))
+    .catch((error) => {
+      console.error("TermsLens:", message.type, error);
+      return { ok: false, error: { code: "internal", message: "Something went wrong inside the extension." } };
+    })
+    .then(sendResponse);
+  return true;
+}
+
+function startListeners() {
+  ext.runtime.onMessage.addListener(dispatcher);
+  options.startListeners();
+  tabs.startListeners();
+  menus.startListeners({ analyzeTab: runAnalysisInTab });
+}
+
+startListeners();

@@ -1,0 +1,194 @@
+/**
+ * The clause card: what a clause means, why it matters and what you can do, built with DOM calls only
+ * (record and page text are never parsed as HTML). Behaviour (open, close, position) is content/markers.js.
+ */
+import { isHttpsUrl } from "../lib/validate.js";
+import { ACTION_KIND_LABELS, SEVERITY_LABELS, STANCE_LABELS, formatDate, h, icon, ICONS, shortHost } from "../lib/dom.js";
+
+// Actions that change something for the user come first and get the filled button.
+const PRIMARY_KINDS = new Set(["opt-out", "setting", "delete", "download", "request"]);
+
+/**
+ * A card element for one clause.
+ * @param {object} annotation a checked annotation (lib/validate.js checkAnalysis)
+ * @param {object} options
+ * @param {number} options.index position of the clause in page order (0-based)
+ * @param {number} options.total number of clauses on the page
+ * @param {string|null} options.serviceName
+ * @param {(actionIndex: number) => void} options.onAction open an action's link (through the worker)
+ * @param {(note: string) => Promise<{ok: boolean, error?: {message: string}}>} options.onReport
+ * @param {() => void} options.onClose
+ * @returns {HTMLElement}
+ */
+export function buildCard(annotation, { index, total, serviceName, onAction, onReport, onClose }) {
+  const id = `tl-card-${index}`;
+  const a = annotation;
+  const card = h(
+    "section",
+    {
+      id,
+      class: `card sev-${a.severity}`,
+      role: "dialog",
+      "aria-modal": "false",
+      "aria-labelledby": `${id}-title`,
+      "aria-describedby": `${id}-means`,
+      tabindex: "-1",
+      dataset: { index },
+    },
+    h(
+      "div",
+      { class: "card-body" },
+      h(
+        "div",
+        { class: "card-head" },
+        h("span", { class: "pill sev" }, h("span", { class: "dot", "aria-hidden": "true" }), `${SEVERITY_LABELS[a.severity]} severity`),
+        h("span", { class: `pill stance-${a.stance}` }, STANCE_LABELS[a.stance]),
+        h("span", { class: "card-count" }, `${index + 1} of ${total}`),
+        h("button", { type: "button", class: "icon-button close", "aria-label": "Close", title: "Close (Esc)", onclick: onClose }, icon(ICONS.close)),
+      ),
+      h("h2", { id: `${id}-title`, class: "title" }, a.title),
+      serviceName ? h("p", { class: "service" }, serviceName) : null,
+      a.kind === "generic"
+        ? h("p", { class: "generic-note" }, "A common kind of clause, recognised by its wording. No curated record covers this service's version yet.")
+        : null,
+      a.means ? [h("h3", {}, "What it means"), h("p", { id: `${id}-means`, class: "means" }, a.means)] : null,
+      a.matters ? [h("h3", {}, "Why it matters"), h("p", { class: "matters" }, a.matters)] : null,
+      a.peers?.summary ? h("p", { class: "peers" }, icon(ICONS.shield, { size: 15 }), h("span", {}, a.peers.summary)) : null,
+      h("h3", {}, "What you can do"),
+      a.actions.length || !a.advice.length ? actionList(a, onAction) : null,
+      a.advice.length ? h("ul", { class: "advice" }, a.advice.map((tip) => h("li", {}, tip))) : null,
+      a.regulations.length ? h("p", { class: "laws" }, `Law: ${a.regulations.join(" · ")}`) : null,
+      footer(a, id, onReport),
+    ),
+  );
+  card.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      onClose();
+    }
+  });
+  return card;
+}
+
+function actionList(a, onAction) {
+  if (!a.actions.length) {
+    return h(
+      "p",
+      { class: "nothing" },
+      a.stance === "good" ? "Nothing to do: this clause works in your favour." : "No setting changes this clause; keep it in mind when you use the service.",
+    );
+  }
+  const order = a.actions.map((action, i) => ({ action, i }));
+  order.sort((x, y) => Number(PRIMARY_KINDS.has(y.action.kind) && !!y.action.url) - Number(PRIMARY_KINDS.has(x.action.kind) && !!x.action.url));
+  return h("ul", { class: "actions" }, order.map(({ action, i }) => h("li", {}, actionItem(action, i, onAction))));
+}
+
+function actionItem(action, i, onAction) {
+  const meta = [];
+  if (action.deadline) meta.push(h("p", { class: "action-meta" }, h("strong", {}, "Deadline: "), action.deadline));
+  const caveats = action.caveats.length
+    ? h(
+        "details",
+        { class: "caveat-list" },
+        h("summary", {}, action.caveats.length === 1 ? "1 thing to know" : `${action.caveats.length} things to know`),
+        h("ul", { class: "caveats" }, action.caveats.map((c) => h("li", {}, c))),
+      )
+    : null;
+  if (action.url && isHttpsUrl(action.url)) {
+    const primary = PRIMARY_KINDS.has(action.kind);
+    return [
+      h(
+        "button",
+        {
+          type: "button",
+          class: `action-button${primary ? " primary" : ""}`,
+          "data-action-kind": action.kind,
+          title: action.url,
+          onclick: () => onAction(i),
+        },
+        h("span", {}, action.label),
+        icon(ICONS.external, { size: 14 }),
+        h("span", { class: "sr-only" }, `(${ACTION_KIND_LABELS[action.kind] ?? "link"}, opens ${shortHost(action.url)} in a new tab)`),
+      ),
+      action.steps.length && primary ? h("p", { class: "action-meta" }, `TermsLens will guide you through ${action.steps.length} step${action.steps.length === 1 ? "" : "s"} there.`) : null,
+      meta,
+      caveats,
+    ];
+  }
+  if (action.email) {
+    const copy = h("button", { type: "button", class: "small-button" }, "Copy address");
+    copy.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(action.email);
+        copy.textContent = "Copied";
+      } catch {
+        copy.textContent = "Select and copy it";
+      }
+    });
+    // A mailto: link with the subject filled in; built from checked parts, never from markup.
+    const href = `mailto:${encodeURIComponent(action.email).replace("%40", "@")}${action.subject ? `?subject=${encodeURIComponent(action.subject)}` : ""}`;
+    const write = h("a", { class: "small-button write-email", href, target: "_blank", rel: "noopener" }, "Write the email");
+    return [
+      h("div", { class: "email-row" }, icon(ICONS.mail, { size: 15 }), h("span", {}, action.label), h("code", {}, action.email), write, copy),
+      action.steps.length ? h("ol", { class: "email-steps" }, action.steps.map((s) => h("li", {}, s))) : null,
+      meta,
+      caveats,
+    ];
+  }
+  if (action.steps.length) {
+    return [h("details", { class: "steps" }, h("summary", {}, action.label), h("ol", {}, action.steps.map((s) => h("li", {}, s)))), meta, caveats];
+  }
+  return [h("p", {}, action.label), meta, caveats];
+}
+
+function footer(a, id, onReport) {
+  const parts = [];
+  if (a.source_url) {
+    parts.push(
+      h("span", {}, "Source: ", h("a", { href: a.source_url, target: "_blank", rel: "noopener noreferrer" }, shortHost(a.source_url))),
+    );
+  }
+  if (a.source_date) parts.push(h("span", {}, `Text as of ${formatDate(a.source_date)}`));
+  if (a.verified) parts.push(h("span", { class: "verified" }, `Verified ${formatDate(a.verified)}`));
+  if (a.kind === "generic") parts.push(h("span", {}, "Detected automatically"));
+
+  const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+  const note = h("textarea", { id: `${id}-note`, maxlength: "2000", placeholder: "For example: the clause was changed, or the explanation is wrong." });
+  const send = h("button", { type: "submit", class: "action-button primary" }, "Send report");
+  const form = h(
+    "form",
+    { class: "report", hidden: true, "aria-label": "Report a problem with this explanation" },
+    h("label", { for: `${id}-note` }, "What looks wrong?"),
+    note,
+    h("div", { class: "report-row" }, send, h("button", { type: "button", class: "small-button", onclick: () => (form.hidden = true) }, "Cancel")),
+    h("p", { class: "hint" }, "Kept on this computer for the people who maintain this record."),
+  );
+  const toggle = h(
+    "button",
+    { type: "button", class: "link-button report-toggle", "aria-expanded": "false", onclick: () => {
+      form.hidden = !form.hidden;
+      toggle.setAttribute("aria-expanded", String(!form.hidden));
+      if (!form.hidden) note.focus();
+    } },
+    icon(ICONS.flag, { size: 13 }),
+    "This looks wrong",
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    send.disabled = true;
+    status.className = "status";
+    status.textContent = "Saving…";
+    const reply = await onReport(note.value.trim());
+    send.disabled = false;
+    if (reply?.ok) {
+      form.hidden = true;
+      toggle.hidden = true;
+      status.className = "status ok";
+      status.textContent = "Thanks — your report is saved for the record's maintainer.";
+    } else {
+      status.className = "status error";
+      status.textContent = reply?.error?.message ?? "The report could not be saved.";
+    }
+  });
+  return h("div", {}, h("div", { class: "card-foot" }, parts, h("span", { class: "foot-end" }, toggle)), form, status);
+}

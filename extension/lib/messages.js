@@ -1,0 +1,48 @@
+/**
+ * Every message type the extension sends, in one place: grep for a quoted type string finds only this file.
+ * Senders write `sendMessage({type: MSG.X, ...})`; receivers check the type against the sets below.
+ */
+export const MSG = Object.freeze({
+  // content script → worker
+  ANALYZE_PAGE: "analyzePage", // {url, title, text, trigger} → {service, summary, annotations}
+  GET_PAGE_CONFIG: "getPageConfig", // {url} → {autoAnalyze, guidance | null}
+  CLEAR_PAGE: "clearPage", // {} the page left its terms route: forget its results
+  REPORT_PROBLEM: "reportProblem", // {index, note} "this looks wrong" on a clause card
+  DISMISS_GUIDANCE: "dismissGuidance", // {} the guidance panel was closed
+  // content script or popup → worker
+  OPEN_ACTION: "openAction", // {tabId?, source: "annotation"|"site", index, actionIndex}
+  // popup / options → worker
+  GET_TAB_SUMMARY: "getTabSummary", // {tabId} → {status, port, result, site}
+  ANALYZE_TAB: "analyzeTab", // {tabId}
+  SHOW_CLAUSE: "showClause", // {tabId, index}
+  GET_OPTIONS: "getOptions", // {} → {port, autoAnalyze}
+  SET_OPTIONS: "setOptions", // {port, autoAnalyze}
+  CHECK_SERVICE: "checkService", // {} → {running, port, version, records}
+  // worker → content script
+  RUN_ANALYSIS: "runAnalysis", // {} analyse this page now (popup button, context menu)
+  SCROLL_TO_CLAUSE: "scrollToClause", // {index}
+});
+
+/** Types a content script may send; anything else from a web page's frame is dropped. */
+export const CONTENT_MESSAGES = new Set([
+  MSG.ANALYZE_PAGE,
+  MSG.GET_PAGE_CONFIG,
+  MSG.CLEAR_PAGE,
+  MSG.REPORT_PROBLEM,
+  MSG.DISMISS_GUIDANCE,
+  MSG.OPEN_ACTION,
+]);
+
+/** Types the extension's own pages (popup, options) may send. */
+export const PAGE_MESSAGES = new Set([
+  MSG.OPEN_ACTION,
+  MSG.GET_TAB_SUMMARY,
+  MSG.ANALYZE_TAB,
+  MSG.SHOW_CLAUSE,
+  MSG.GET_OPTIONS,
+  MSG.SET_OPTIONS,
+  MSG.CHECK_SERVICE,
+]);
+
+/** Types the worker sends to content scripts. */
+export const WORKER_MESSAGES = new Set([MSG.RUN_ANALYSIS, MSG.SCROLL_TO_CLAUSE]);

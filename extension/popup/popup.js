@@ -1,0 +1,281 @@
+/**
+ * The toolbar popup: asks the worker for the tab's summary and renders it. It keeps no state of its own.
+ * `?tabId=N` points it at a tab (tests open it as a normal page); otherwise it describes the active tab.
+ * `<html data-popup-state="ready">` tells tests it has rendered.
+ */
+import { ext } from "../lib/browser.js";
+import { ACTION_KIND_LABELS, SEVERITY_LABELS, h, icon, ICONS, shortHost } from "../lib/dom.js";
+import { MSG } from "../lib/messages.js";
+import { SEVERITIES } from "../lib/constants.js";
+
+const content = document.getElementById("content");
+// Action kinds that change something for the user, listed under "Opt out and settings".
+const SETTING_KINDS = new Set(["opt-out", "setting", "delete", "download", "request"]);
+
+async function tabIdFromContext() {
+  const param = new URLSearchParams(location.search).get("tabId");
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function ask(message) {
+  try {
+    return (await ext.runtime.sendMessage(message)) ?? { ok: false, error: { message: "No answer from the extension." } };
+  } catch (error) {
+    return { ok: false, error: { message: String(error?.message ?? error) } };
+  }
+}
+
+function setReady(state = "ready") {
+  content.setAttribute("aria-busy", "false");
+  document.documentElement.dataset.popupState = state;
+}
+
+function renderOffline(status, tabId) {
+  const copy = h("button", { type: "button", class: "button small" }, icon(ICONS.copy, { size: 14 }), "Copy");
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(status.command);
+      copy.lastChild.textContent = "Copied";
+    } catch {
+      copy.lastChild.textContent = "Select it";
+    }
+  });
+  const retry = h("button", { type: "button", class: "button primary", onclick: () => render(tabId) }, icon(ICONS.refresh, { size: 15 }), "Check again");
+  content.replaceChildren(
+    h(
+      "section",
+      { class: "offline", role: "alert", "aria-labelledby": "offline-title" },
+      h("div", { class: "offline-icon" }, icon(ICONS.terminal, { size: 22 })),
+      h("h2", { id: "offline-title" }, "TermsLens isn't running"),
+      h(
+        "p",
+        {},
+        "The extension explains clauses with a small service on your own computer, and it isn't answering on port ",
+        h("strong", {}, String(status.port)),
+        ". Start it in a terminal:",
+      ),
+      h("div", { class: "command" }, h("code", { id: "start-command" }, status.command), copy),
+      h("p", { class: "muted" }, "Then reload the page or press Check again. Nothing you read is sent anywhere else."),
+      h("div", { class: "row" }, retry, h("button", { type: "button", class: "button", onclick: () => ext.runtime.openOptionsPage() }, "Change the port")),
+    ),
+  );
+  setReady("offline");
+}
+
+function severityChips(summary) {
+  return h(
+    "ul",
+    { class: "chips", "aria-label": "Clauses by severity" },
+    SEVERITIES.map((severity) =>
+      h(
+        "li",
+        { class: `chip sev-${severity}${summary.by_severity[severity] ? "" : " zero"}`, dataset: { severity } },
+        h("span", { class: "count" }, String(summary.by_severity[severity])),
+        h("span", {}, SEVERITY_LABELS[severity]),
+      ),
+    ),
+  );
+}
+
+function clauseList(result, tabId) {
+  const status = h("p", { class: "list-status muted", role: "status" });
+  const list = h(
+    "ol",
+    { class: "clauses", "aria-label": "Clauses on this page, in page order" },
+    result.annotations.map((a, index) =>
+      h(
+        "li",
+        {},
+        h(
+          "button",
+          {
+            type: "button",
+            class: "clause",
+            dataset: { index, severity: a.severity },
+            "aria-label": `${index + 1}. ${SEVERITY_LABELS[a.severity]} severity: ${a.title}. Show it on the page`,
+            onclick: async () => {
+              const reply = await ask({ type: MSG.SHOW_CLAUSE, tabId, index });
+              status.textContent = reply.ok ? "" : reply.error?.message ?? "Could not show that clause.";
+            },
+          },
+          h("span", { class: `num sev-${a.severity}`, "aria-hidden": "true" }, String(index + 1)),
+          h(
+            "span",
+            { class: "clause-text" },
+            h("span", { class: "clause-title" }, a.title),
+            h(
+              "span",
+              { class: "clause-meta" },
+              a.kind === "generic" ? `Detected: ${categoryLabel(a.category)}` : categoryLabel(a.category),
+              a.stance === "good" ? h("span", { class: "good" }, " · in your favour") : null,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  return [list, status];
+}
+
+/** "ai-training" → "AI training". */
+function categoryLabel(category) {
+  const words = (category || "clause").split("-").map((w) => (w === "ai" ? "AI" : w));
+  const text = words.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Actions that change something, from the page's clauses first, then the service's other records. */
+function settingActions(result, site) {
+  const seen = new Set();
+  const items = [];
+  const add = (action, message, context) => {
+    if (!action.url || !SETTING_KINDS.has(action.kind)) return;
+    const key = `${action.kind} ${action.url} ${action.label}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    items.push({ action, message, context });
+  };
+  result?.annotations.forEach((a, index) =>
+    a.actions.forEach((action, actionIndex) => add(action, { source: "annotation", index, actionIndex }, a.title)),
+  );
+  site?.actions.forEach((action, index) => add(action, { source: "site", index, actionIndex: 0 }, action.recordTitle));
+  // Opt-outs first: they are what the popup is most often opened for.
+  items.sort((x, y) => Number(y.action.kind === "opt-out") - Number(x.action.kind === "opt-out"));
+  return items;
+}
+
+function actionsSection(items, tabId) {
+  if (!items.length) return null;
+  const status = h("p", { class: "muted", role: "status" });
+  return h(
+    "section",
+    { class: "actions", "aria-labelledby": "actions-title" },
+    h("h2", { id: "actions-title" }, "Opt out and settings"),
+    h(
+      "ul",
+      {},
+      items.map(({ action, message, context }) =>
+        h(
+          "li",
+          {},
+          h(
+            "button",
+            {
+              type: "button",
+              class: `action${action.kind === "opt-out" ? " opt-out" : ""}`,
+              dataset: { kind: action.kind },
+              title: action.url,
+              onclick: async () => {
+                const reply = await ask({ type: MSG.OPEN_ACTION, tabId, ...message });
+                if (reply.ok) window.close();
+                else status.textContent = reply.error?.message ?? "Could not open that page.";
+              },
+            },
+            h("span", { class: "action-kind" }, ACTION_KIND_LABELS[action.kind] ?? action.kind),
+            h("span", { class: "action-label" }, action.label),
+            h("span", { class: "action-host" }, shortHost(action.url), icon(ICONS.external, { size: 12 })),
+            context ? h("span", { class: "sr-only" }, ` (about: ${context})`) : null,
+          ),
+        ),
+      ),
+    ),
+    status,
+  );
+}
+
+async function analyseButton(tabId, analysed) {
+  const button = h(
+    "button",
+    { type: "button", id: "analyse", class: `button${analysed ? "" : " primary"}` },
+    icon(ICONS.lens, { size: 15 }),
+    analysed ? "Analyse again" : "Analyse this page",
+  );
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    button.lastChild.textContent = "Analysing…";
+    content.setAttribute("aria-busy", "true");
+    document.documentElement.dataset.popupState = "analyzing";
+    const reply = await ask({ type: MSG.ANALYZE_TAB, tabId });
+    if (!reply?.ok && reply?.error?.code !== "service_unavailable") {
+      button.disabled = false;
+      button.lastChild.textContent = reply?.error?.message ?? "Could not analyse this page";
+      setReady();
+      return;
+    }
+    render(tabId);
+  });
+  return button;
+}
+
+async function render(tabId) {
+  document.documentElement.dataset.popupState = "loading";
+  if (tabId === null) {
+    content.replaceChildren(h("p", { class: "muted" }, "No tab to describe."));
+    setReady();
+    return;
+  }
+  const reply = await ask({ type: MSG.GET_TAB_SUMMARY, tabId });
+  if (!reply.ok) {
+    content.replaceChildren(h("p", { class: "error" }, reply.error?.message ?? "Something went wrong."));
+    setReady("error");
+    return;
+  }
+  const { status, result, site, url, pageStatus } = reply.data;
+  if (!status.running) {
+    renderOffline(status, tabId);
+    return;
+  }
+  const service = result?.service ?? site?.service ?? null;
+  const readable = typeof url === "string" && /^https?:/.test(url);
+  const parts = [];
+  parts.push(
+    h(
+      "section",
+      { class: "page", "aria-label": "This page" },
+      h("p", { class: "service", id: "service-name" }, service ? service.name : readable ? shortHost(url) : "This page"),
+      h(
+        "p",
+        { class: "muted" },
+        service
+          ? service.matched_by === "content"
+            ? "Recognised from the text of the page"
+            : `Known service · ${readable ? shortHost(url) : ""}`
+          : readable
+            ? "No records for this site yet"
+            : "TermsLens reads web pages only",
+      ),
+    ),
+  );
+  if (result) {
+    const total = result.summary.total;
+    parts.push(
+      h(
+        "section",
+        { class: "summary", "aria-labelledby": "summary-title" },
+        h("h2", { id: "summary-title" }, total ? `${total} clause${total === 1 ? "" : "s"} worth knowing on this page` : "No clauses TermsLens knows about on this page"),
+        severityChips(result.summary),
+        total ? clauseList(result, tabId) : null,
+      ),
+    );
+  } else if (readable) {
+    parts.push(
+      h(
+        "p",
+        { class: "empty" },
+        pageStatus === "error"
+          ? "The last analysis of this page failed. Try again."
+          : "TermsLens reads terms, privacy, cookie and legal pages on its own. To read this page too, analyse it; its text stays on your computer.",
+      ),
+    );
+  }
+  parts.push(actionsSection(settingActions(result, site), tabId));
+  if (readable) parts.push(h("div", { class: "footer-row" }, await analyseButton(tabId, Boolean(result))));
+  content.replaceChildren(...parts.filter(Boolean));
+  setReady();
+}
+
+document.getElementById("open-options").appendChild(icon(ICONS.settings, { size: 18 }));
+document.getElementById("open-options").addEventListener("click", () => ext.runtime.openOptionsPage());
+tabIdFromContext().then(render);

@@ -1,0 +1,273 @@
+"""The web the e2e tests browse: pages built from real corpus documents, served on realistic addresses
+through Playwright routing (nothing leaves the machine), plus a settings page, a single-page app and a page
+for the record whose text carries markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.e2e.markdown import markdown_to_html
+
+TERMS_URL = "https://www.anthropic.com/legal/consumer-terms"
+PRIVACY_URL = "https://www.anthropic.com/legal/privacy"
+SETTINGS_URL = "https://claude.ai/settings/data-privacy-controls"
+SPA_HOME_URL = "https://notes.example.org/"
+SPA_TERMS_URL = "https://notes.example.org/legal/terms"
+XSS_URL = "https://widgets.example.net/terms"
+PLAIN_URL = "https://www.anthropic.com/news/claude-plays-chess"
+
+# The sentence the markup-laden test record quotes; it appears once, on the XSS_URL page.
+XSS_QUOTE = (
+    "Example Widgets may share the layouts you save in the widget gallery with carefully selected partner "
+    "companies so that they can show you offers for matching furniture."
+)
+XSS_TITLE = 'Layouts shared <img src=x onerror="window.__termslensXss=1"> with partners'
+XSS_MEANS = "<b>Not bold</b> <script>window.__termslensXss=2</script><img src=x onerror=\"window.__termslensXss=3\">"
+
+SITE_CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 17px/1.65 Georgia, "Times New Roman", serif; color: #1f2328; background: #fbfaf7; }
+.site-header { display: flex; align-items: center; gap: 28px; padding: 16px 48px; background: #ffffff; border-bottom: 1px solid #e6e3dc;
+  font: 15px/1.4 system-ui, sans-serif; }
+.site-header .brand { font-weight: 700; font-size: 18px; color: #191919; text-decoration: none; }
+.site-header nav a { color: #4a4a4a; text-decoration: none; margin-right: 20px; }
+main { max-width: 760px; margin: 0 auto; padding: 40px 24px 80px; }
+h1 { font: 700 40px/1.15 system-ui, sans-serif; letter-spacing: -0.02em; margin: 0 0 24px; }
+h2 { font: 700 24px/1.3 system-ui, sans-serif; margin: 40px 0 12px; }
+h3 { font: 600 19px/1.3 system-ui, sans-serif; margin: 28px 0 8px; }
+a { color: #1b5fa8; }
+table { border-collapse: collapse; font-size: 14px; margin: 16px 0; }
+td, th { border: 1px solid #ddd; padding: 6px 8px; vertical-align: top; }
+.table-wrap { overflow-x: auto; }
+.site-footer { padding: 32px 48px; background: #f0eee8; font: 14px/1.5 system-ui, sans-serif; color: #555; }
+.lang { display: inline-block; padding: 2px 8px; border-radius: 6px; background: #efe9dc; font: 13px system-ui, sans-serif; }
+"""
+
+DARK_CSS = """
+:root { color-scheme: dark; }
+body { color: #e6e6e6; background: #141414; }
+.site-header { background: #1c1c1c; border-color: #333; }
+.site-header .brand, .site-header nav a { color: #eee; }
+a { color: #8cb4ff; }
+td, th { border-color: #444; }
+.site-footer { background: #1c1c1c; color: #aaa; }
+.lang { background: #2b2b2b; }
+"""
+
+
+def page_html(title: str, body: str, *, dark: bool = False, head: str = "", brand: str = "Anthropic") -> str:
+    """A whole page as a site serves it: header, navigation, the document as <main>, footer."""
+    css = SITE_CSS + (DARK_CSS if dark else "")
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{html.escape(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>{css}</style>
+{head}
+</head>
+<body>
+<header class="site-header"><a class="brand" href="/">{html.escape(brand)}</a>
+<nav><a href="/claude">Claude</a><a href="/research">Research</a><a href="/company">Company</a><a href="/news">News</a></nav></header>
+<main id="content">
+{body}
+</main>
+<footer class="site-footer">© 2026 {html.escape(brand)} · <a href="/legal/consumer-terms">Terms</a> · <a href="/legal/privacy">Privacy</a></footer>
+</body>
+</html>"""
+
+
+def decorate_terms(body: str) -> str:
+    """Terms HTML with what real pages add: emoji and accented text right before and after clauses (in the
+    same text node), a clause split over nested inline elements, and hidden or script copies of clause text
+    that must not be read."""
+    body = body.replace(
+        "We may use Materials to provide, maintain, and improve the Services and to develop other products and services, including training our models,",
+        "👩🏽‍💻 Ça coûte — 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✅ café\u0301 We may use Materials to provide, maintain, and improve the Services and to develop other "
+        'products and services, <a href="#training"><strong>including <em>training</em> our</strong> models</a>,',
+        1,
+    )
+    body = body.replace("advance our safety research.", "advance our safety research. 🎉 Fin.", 1)
+    body = body.replace(
+        "<h1>Consumer Terms of Service</h1>",
+        '<h1>Consumer Terms of Service 📜</h1>\n<p><span class="lang">🇪🇺 English · Français · Español · 日本語</span></p>\n'
+        '<div hidden><p>If you rate an Output in response to an Input—for example, by using the thumbs up/thumbs down icon—'
+        "we will store the related conversation as part of your Feedback.</p></div>\n"
+        "<script>var copy = 'If you rate an Output in response to an Input—for example, by using the thumbs up/thumbs down icon';</script>",
+        1,
+    )
+    return body
+
+
+def settings_html() -> str:
+    """A stand-in for Claude's privacy settings, with the toggle the opt-out steps name."""
+    return """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Settings - Claude</title>
+<style>
+body { margin: 0; font: 15px/1.5 system-ui, sans-serif; color: #1f1e1d; background: #faf9f5; }
+.app { display: grid; grid-template-columns: 220px 1fr; min-height: 100vh; }
+aside { border-right: 1px solid #e5e2da; padding: 28px 20px; }
+aside a { display: block; padding: 7px 12px; border-radius: 8px; color: #3d3929; text-decoration: none; }
+aside a.active { background: #ede9de; font-weight: 600; }
+main { padding: 36px 48px; max-width: 760px; }
+h1 { font-size: 26px; margin: 0 0 24px; }
+h2 { font-size: 16px; margin: 28px 0 8px; color: #6b6656; text-transform: uppercase; letter-spacing: .04em; }
+.row { display: flex; align-items: center; justify-content: space-between; gap: 24px; padding: 16px 0; border-bottom: 1px solid #e5e2da; }
+.row p { margin: 2px 0 0; color: #6b6656; font-size: 14px; }
+.label { font-weight: 600; }
+.toggle { position: relative; width: 44px; height: 24px; border: 0; border-radius: 999px; background: #c9c5b9; cursor: pointer; flex: none; }
+.toggle::after { content: ""; position: absolute; top: 3px; left: 3px; width: 18px; height: 18px; border-radius: 999px; background: #fff; transition: left .15s; }
+.toggle[aria-checked="true"] { background: #c96442; }
+.toggle[aria-checked="true"]::after { left: 23px; }
+.button { padding: 7px 14px; border-radius: 8px; border: 1px solid #d6d2c4; background: #fff; font: inherit; }
+</style></head>
+<body><div class="app">
+<aside><a href="#">General</a><a href="#">Account</a><a class="active" href="#">Privacy</a><a href="#">Billing</a><a href="#">Capabilities</a></aside>
+<main>
+<h1>Privacy</h1>
+<h2>Privacy settings</h2>
+<div class="row"><div><div class="label" id="label-location">Location metadata</div>
+<p>Allow Claude to use coarse location metadata (city/region) to improve product experiences.</p></div>
+<button class="toggle" role="switch" aria-checked="true" aria-labelledby="label-location"></button></div>
+<div class="row"><div><div class="label" id="label-training">Help improve Claude</div>
+<p>Allow the use of your chats and coding sessions to train and improve Anthropic AI models.</p></div>
+<button class="toggle" role="switch" aria-checked="true" aria-labelledby="label-training" id="training-toggle"></button></div>
+<div class="row"><div><div class="label">Export data</div><p>Download a copy of your conversations.</p></div>
+<button class="button" type="button">Export data</button></div>
+</main></div>
+<script>
+for (const toggle of document.querySelectorAll('[role="switch"]')) {
+  toggle.addEventListener('click', () => toggle.setAttribute('aria-checked', String(toggle.getAttribute('aria-checked') !== 'true')));
+}
+</script>
+</body></html>"""
+
+
+def spa_html(terms_body: str) -> str:
+    """A single-page app: a home route, and a terms route rendered by script whose governing-law section is
+    folded in a closed <details> until the reader opens it."""
+    start = terms_body.find("<p><strong>Governing Law and Jurisdiction.</strong>")
+    if start < 0:
+        raise ValueError("the governing-law paragraph of the Anthropic terms moved; update spa_html")
+    end = terms_body.find("</p>", start) + len("</p>")
+    folded = (
+        terms_body[:start]
+        + '<details id="law"><summary>Governing law (show)</summary>'
+        + terms_body[start:end]
+        + "</details>"
+        + terms_body[end:]
+    )
+    routes = {
+        "/": {"title": "Example Notes", "html": "<h1>Example Notes</h1><p>Write things down. Find them later.</p>"
+              '<p><a href="/legal/terms" data-route>Read our terms</a></p>'},
+        "/legal/terms": {"title": "Terms of Service – Example Notes", "html": folded},
+    }
+    head = "<script>window.ROUTES = " + json.dumps(routes).replace("</", "<\\/") + ";</script>"
+    app = """<div id="app"></div>
+<script>
+function render() {
+  const route = window.ROUTES[location.pathname] || window.ROUTES['/'];
+  document.title = route.title;
+  document.getElementById('app').innerHTML = route.html;
+}
+window.go = (path) => { history.pushState({}, '', path); render(); };
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-route]');
+  if (link) { event.preventDefault(); window.go(link.getAttribute('href')); }
+});
+window.addEventListener('popstate', render);
+render();
+</script>"""
+    return page_html("Example Notes", app, head=head, brand="Example Notes")
+
+
+def xss_html() -> str:
+    body = (
+        "<h1>Widget Gallery Terms of Service</h1>"
+        "<p>Welcome to the widget gallery. These terms explain how the gallery works.</p>"
+        f"<h2>Sharing</h2><p>We care about your privacy. {html.escape(XSS_QUOTE)} You can change this at any time.</p>"
+    )
+    return page_html("Terms of Service – Example Widgets", body, brand="Example Widgets")
+
+
+def xss_record_file() -> dict:
+    """A user record file whose title, explanation and action label carry HTML that must show as text."""
+    return {
+        "schema_version": 1,
+        "service": {"id": "example-widgets", "name": "Example <i>Widgets</i>", "domains": ["widgets.example.net"]},
+        "documents": {"terms": {"title": "Terms of Service", "url": XSS_URL}},
+        "records": [
+            {
+                "id": "example-widgets-layout-sharing",
+                "document": "terms",
+                "category": "data-sharing",
+                "severity": "high",
+                "stance": "bad",
+                "title": XSS_TITLE,
+                "quote": XSS_QUOTE,
+                "means": XSS_MEANS,
+                "matters": "Partners <u>see</u> what you saved.",
+                "actions": [
+                    {
+                        "kind": "opt-out",
+                        "label": "<img src=x onerror=\"window.__termslensXss=4\">Stop sharing",
+                        "url": "https://widgets.example.net/settings",
+                        "steps": ["Open Settings.", "Switch off “Share layouts”."],
+                    }
+                ],
+                "source_url": XSS_URL,
+                "source_date": "2026-01-01",
+                "verified": "2026-01-02",
+            }
+        ],
+    }
+
+
+@dataclass
+class Site:
+    """Pages by URL, served to the browser through routing."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+
+    def add(self, url: str, body: str) -> None:
+        self.pages[url.split("#")[0]] = body
+
+    def lookup(self, url: str) -> str | None:
+        bare = url.split("#")[0].split("?")[0]
+        if bare in self.pages:
+            return self.pages[bare]
+        if bare.startswith(SPA_HOME_URL):
+            return self.pages[SPA_HOME_URL]  # the app serves every path
+        return None
+
+
+def build_site(shared: Path) -> Site:
+    corpus = shared / "corpus"
+    terms = markdown_to_html((corpus / "Claude-Anthropic" / "terms.md").read_text("utf-8"))
+    privacy = markdown_to_html((corpus / "Claude-Anthropic" / "privacy.md").read_text("utf-8"))
+    site = Site()
+    site.add(TERMS_URL, page_html("Consumer Terms of Service \\ Anthropic", decorate_terms(terms)))
+    site.add(PRIVACY_URL, page_html("Privacy Policy \\ Anthropic", privacy, dark=True))
+    site.add(SETTINGS_URL, settings_html())
+    site.add(SPA_HOME_URL, spa_html(terms))
+    site.add(XSS_URL, xss_html())
+    site.add(
+        PLAIN_URL,
+        page_html(
+            "Claude plays chess \\ Anthropic",
+            "<h1>Claude plays chess</h1><p>A short story about a long game.</p>"
+            "<p>A reader asked where disputes about the service are heard. The answer is in the terms: "
+            "<q>These Terms are governed by Irish law. This means that your access to and use of our Services, and any "
+            "dispute or claim arising out of or in connection therewith (including non-contractual disputes or claims) "
+            "will be governed by Irish law, and must be brought in a competent court in Ireland. However, if you are a "
+            "consumer within the European Economic Area or Switzerland, you may also file legal disputes in your local "
+            "courts, based on your local laws.</q></p>",
+        ),
+    )
+    return site

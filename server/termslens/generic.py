@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from termslens.engine.annotate import locate
-from termslens.engine.types import Annotation
+from termslens.engine.types import Annotation, Located
 from termslens.records import Action
 from termslens.taxonomy import Category, categories
 
@@ -26,19 +26,11 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class GenericAnnotation:
+class GenericAnnotation(Located):
     """A clause type found in the text without a record that knows the service."""
 
     category_info: Category
-    start: int
-    end: int
-    score: float
-    exact: str
-    prefix: str
-    suffix: str
-    start_utf16: int
-    end_utf16: int
-    extra_actions: tuple[Action, ...] = ()
+    extra_actions: tuple[Action, ...] = ()  # actions read from the clause's own wording (clause_actions.py)
     kind: str = "generic"
 
     @property
@@ -55,14 +47,7 @@ class GenericAnnotation:
         return {
             "kind": self.kind,
             "record_id": None,
-            "start": self.start,
-            "end": self.end,
-            "start_utf16": self.start_utf16,
-            "end_utf16": self.end_utf16,
-            "exact": self.exact,
-            "prefix": self.prefix,
-            "suffix": self.suffix,
-            "score": round(self.score, 1),
+            **self.location_json(),
             "service": None,
             "category": info.id,
             "severity": info.severity,
@@ -105,7 +90,8 @@ def generic_annotations(
         info = known.get(finding.category)
         if info is None or _covered(finding, curated):
             continue
-        annotations.append(GenericAnnotation(info, finding.start, finding.end, finding.score, **locate(text, finding.start, finding.end)))
+        location = locate(text, finding.start, finding.end)
+        annotations.append(GenericAnnotation(start=finding.start, end=finding.end, score=finding.score, category_info=info, **location))
     return annotations
 
 

@@ -32,10 +32,10 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Annotation:
-    """A located clause: a record found at `text[start:end]` of the analysed text."""
+class Located:
+    """Where a clause sits in the analysed text, `text[start:end]`, with what the browser needs to find it
+    again: the exact text, 32 characters of context each side and UTF-16 offsets."""
 
-    record: "Record"
     start: int
     end: int
     score: float
@@ -44,6 +44,25 @@ class Annotation:
     suffix: str
     start_utf16: int
     end_utf16: int
+
+    def location_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "start_utf16": self.start_utf16,
+            "end_utf16": self.end_utf16,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "score": round(self.score, 1),
+        }
+
+
+@dataclass(frozen=True)
+class Annotation(Located):
+    """A located clause: a record found at `text[start:end]` of the analysed text."""
+
+    record: "Record"
     kind: str = "record"
     extra_actions: tuple = ()  # actions read from the page's own wording of the clause (clause_actions.py)
 
@@ -61,14 +80,7 @@ class Annotation:
         return {
             "kind": self.kind,
             "record_id": record.id,
-            "start": self.start,
-            "end": self.end,
-            "start_utf16": self.start_utf16,
-            "end_utf16": self.end_utf16,
-            "exact": self.exact,
-            "prefix": self.prefix,
-            "suffix": self.suffix,
-            "score": round(self.score, 1),
+            **self.location_json(),
             "service": record.service.id,
             "category": record.category,
             "severity": record.severity,

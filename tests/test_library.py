@@ -112,3 +112,47 @@ def test_a_linked_opt_out_page_becomes_a_link_action():
 def test_an_address_without_opt_out_wording_is_not_an_action():
     assert actions_from_clause("Questions about these Terms can be sent to legal@example.com within 30 days.") == ()
     assert actions_from_clause("We may share your data with partners.") == ()
+
+
+# --- generic annotations: clause types without a record -----------------------------------------------
+
+def test_generic_findings_become_annotations_with_the_category_explanation(library):
+    from termslens.generic import Finding, generic_annotations
+    from termslens.report import annotation_json
+
+    text = (
+        "Welcome. All disputes will be resolved by binding arbitration. You waive any jury trial. "
+        "We may change these terms at any time.\n\nYou may opt out of arbitration within 30 days of sign-up "
+        "by emailing optout@shop.example."
+    )
+    sentence = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+    findings = [
+        Finding(*sentence("All disputes will be resolved by binding arbitration."), "arbitration", 91.0),
+        Finding(*sentence("You waive any jury trial."), "arbitration", 80.0),
+        Finding(*sentence("We may change these terms at any time."), "unilateral-change", 88.0),
+        Finding(*sentence("You may opt out of arbitration within 30 days of sign-up by emailing optout@shop.example."), "arbitration", 85.0),
+    ]
+    annotations = generic_annotations(text, findings, curated=[])
+    # Consecutive sentences of one category are one clause; another category in between separates them.
+    assert [(a.category, a.exact) for a in annotations] == [
+        ("arbitration", "All disputes will be resolved by binding arbitration. You waive any jury trial."),
+        ("unilateral-change", "We may change these terms at any time."),
+        ("arbitration", "You may opt out of arbitration within 30 days of sign-up by emailing optout@shop.example."),
+    ]
+    body = annotation_json(annotations[0], library.peers)
+    info = categories()["arbitration"]
+    assert body["kind"] == "generic" and body["record_id"] is None and body["service"] is None
+    assert (body["title"], body["means"], body["advice"]) == (info.name, info.means, list(info.advice))
+    assert body["score"] == 91.0 and text[body["start"] : body["end"]] == body["exact"]
+    assert body["peers"]["summary"] == library.peers["arbitration"].summary()
+
+
+def test_a_generic_finding_on_a_curated_clause_of_the_same_category_is_dropped(library, corpus):
+    from termslens.generic import Finding, generic_annotations
+
+    text = corpus["Claude-Anthropic/terms"]
+    curated = library.analyze(text, url="https://www.anthropic.com/legal/consumer-terms").annotations
+    training = next(a for a in curated if a.record.id == "anthropic-terms-model-training")
+    same = Finding(training.start, training.end, "ai-training", 90.0)
+    other = Finding(training.start, training.end, "data-sharing", 90.0)
+    assert [a.category for a in generic_annotations(text, [same, other], curated)] == ["data-sharing"]

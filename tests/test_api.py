@@ -42,7 +42,9 @@ def test_analyze_returns_located_annotations_and_a_summary(client, corpus):
     assert starts == sorted(starts)  # page order
     for annotation in body["annotations"]:
         assert text[annotation["start"] : annotation["end"]] == annotation["exact"]
-        assert annotation["kind"] == "record"
+        assert annotation["kind"] in ("record", "generic")
+        assert (annotation["record_id"] is None) == (annotation["kind"] == "generic")
+    assert body["summary"]["by_kind"]["record"] == sum(1 for i in ids if i)
     training = body["annotations"][ids.index("anthropic-terms-model-training")]
     assert training["severity"] == "high"
     assert training["actions"][0]["url"] == "https://claude.ai/settings/data-privacy-controls"

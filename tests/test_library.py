@@ -151,7 +151,7 @@ def test_a_generic_finding_on_a_curated_clause_of_the_same_category_is_dropped(l
     from termslens.generic import Finding, generic_annotations
 
     text = corpus["Claude-Anthropic/terms"]
-    curated = library.analyze(text, url="https://www.anthropic.com/legal/consumer-terms").annotations
+    curated = library.analyze(text, url="https://www.anthropic.com/legal/consumer-terms", generic=False).annotations
     training = next(a for a in curated if a.record.id == "anthropic-terms-model-training")
     same = Finding(training.start, training.end, "ai-training", 90.0)
     other = Finding(training.start, training.end, "data-sharing", 90.0)

@@ -89,10 +89,10 @@ def test_records_are_not_placed_in_other_services_documents(library, corpus, ser
 def test_records_are_found_in_realistically_edited_copies(library, corpus, document, level):
     text = source_text(corpus, "anthropic", document)
     # Quotes are verbatim minus Markdown, so drift each clause on the page's own characters.
-    located = [a for a in library.analyze(text).annotations if a.record.document.id == document]
+    located = [a for a in library.analyze(text, generic=False).annotations if a.record.document.id == document]
     assert len({text.count(a.exact) for a in located}) == 1
     drifted, spans = drift_document(text, [a.exact for a in located], seed=level * 7, level=level)
-    found = {a.record.id: a for a in library.analyze(drifted).annotations}
+    found = {a.record.id: a for a in library.analyze(drifted, generic=False).annotations}
     truth = {a.record.id: span for a, span in zip(located, spans)}
     page = tokenize(drifted)
     for record_id, (start, end) in truth.items():

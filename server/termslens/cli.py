@@ -215,3 +215,66 @@ def feedback(as_json: bool) -> None:
         if report.get("note"):
             click.echo(f"    note: {report['note']}")
     click.echo(f"{_count(len(reports), 'report')}.", err=True)
+
+
+@main.group()
+def detector() -> None:
+    """Train and measure the clause-type detector (uses scikit-learn and the CLAUDETTE data)."""
+
+
+DETECTOR_DATA_OPTION = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The CLAUDETTE folder (sentences.jsonl); default: $TERMSLENS_CLAUDETTE, else ../shared/claudette-dev.",
+)
+
+
+@detector.command("train")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the model (default: the package's data/models/detector.npz).")
+@DETECTOR_DATA_OPTION
+def detector_train(out: Path | None, data_dir: Path | None) -> None:
+    """Train the model on every labelled document and write it (deterministic: same data, same model)."""
+    from termslens.detect import bundled_model_path
+    from termslens.detect.corpus import CorpusError, load_claudette
+    from termslens.detect.model import save_model, train
+
+    try:
+        corpus = load_claudette(data_dir)
+    except CorpusError as exc:
+        raise click.ClickException(str(exc)) from None
+    model = train(corpus)
+    try:
+        path = save_model(model, out or bundled_model_path())
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out or bundled_model_path()}: {exc.strerror or exc}") from None
+    click.echo(f"Trained on {_count(len(corpus.document_names), 'document')} "
+               f"({_count(len(corpus.sentences), 'sentence')}); wrote {path} ({path.stat().st_size // 1024} KB).")
+
+
+@detector.command("evaluate")
+@DETECTOR_DATA_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the table.")
+def detector_evaluate(data_dir: Path | None, as_json: bool) -> None:
+    """Leave-one-document-out cross-validation: precision, recall, F1 per category and the macro-F1."""
+    from termslens.detect.corpus import CorpusError, load_claudette
+    from termslens.detect.evaluate import cross_validate, format_table
+
+    try:
+        corpus = load_claudette(data_dir)
+    except CorpusError as exc:
+        raise click.ClickException(str(exc)) from None
+    evaluation = cross_validate(corpus, progress=lambda name: click.echo(f"held out: {name}", err=True))
+    if as_json:
+        click.echo(json.dumps({
+            "macro_f1": round(evaluation.macro_f1, 4),
+            "folds": evaluation.folds,
+            "categories": [
+                {"category": s.category, "claudette": s.code, "precision": round(s.precision, 4),
+                 "recall": round(s.recall, 4), "f1": round(s.f1, 4), "support": s.support, "predicted": s.predicted}
+                for s in evaluation.scores
+            ],
+        }))
+    else:
+        click.echo(format_table(evaluation))

@@ -1,0 +1,98 @@
+"""Clause types found in any terms page, with or without a record that knows the service.
+
+`detect_clauses(text)` splits the page into sentences (`sentences.py`), scores each one with the trained
+model (`model.py`: a linear SVM per CLAUDETTE category over word n-grams, key phrases and the section
+heading) and with the key-phrase rules for categories without labelled data (`rules.py`), and returns one
+`Detection` per (sentence, category) found, in page order. The model is read once, on first use, from the
+artefact shipped in `termslens/data/models/`; nothing is downloaded or trained at run time.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from termslens.detect.corpus import CATEGORIES
+from termslens.detect.model import MODEL_FILENAME, Model, ModelError, eligible, load_model
+from termslens.detect.rules import RULE_CATEGORIES, RULE_SCORE, rule_matches
+from termslens.detect.sentences import split_sentences
+
+__all__ = ["CATEGORIES", "RULE_CATEGORIES", "Detection", "bundled_model_path", "detect_clauses", "detector_model"]
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_loaded: dict[str, Model | None] = {}
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A clause type found at `text[start:end]` (code points of the analysed text): `category` is a taxonomy
+    id, `score` 0-100 (model categories: 50 at the category's threshold, higher the clearer the sentence is
+    above it; key-phrase rules: RULE_SCORE)."""
+
+    start: int
+    end: int
+    category: str
+    score: float
+
+
+def bundled_model_path() -> Path:
+    """Where the shipped model artefact lives inside the package."""
+    return Path(str(resources.files("termslens").joinpath("data/models", MODEL_FILENAME)))
+
+
+def detector_model() -> Model | None:
+    """The shipped model, loaded on first call and cached; None (with one logged warning) if it is unusable."""
+    with _lock:
+        if "model" not in _loaded:
+            try:
+                _loaded["model"] = load_model(bundled_model_path())
+            except ModelError as exc:
+                log.warning("clause-type model unavailable, key-phrase rules only: %s", exc)
+                _loaded["model"] = None
+        return _loaded["model"]
+
+
+def detect_clauses(text: str) -> list[Detection]:
+    """Clause types found in page text, in page order: one Detection per (sentence, category).
+
+    Parameters
+    ----------
+    text : any page text (plain text or Markdown, any line endings); it is split into sentences here
+
+    Returns
+    -------
+    list of Detection sorted by (start, end, category); `text[d.start:d.end]` is the sentence, trimmed of
+    whitespace, list bullets and enumerators. Headings and fragments under six words are never detections.
+
+    Examples
+    --------
+    >>> page = "Governing law\\n\\nThese Terms are governed by the laws of the State of California, without regard to conflict of law principles."
+    >>> [(page[d.start:d.start + 22], d.category) for d in detect_clauses(page)]
+    [('These Terms are govern', 'choice-of-law')]
+    """
+    sentences = split_sentences(text)
+    candidates = [s for s, ok in zip(sentences, eligible(sentences)) if ok]
+    if not candidates:
+        return []
+    found: list[Detection] = []
+    model = detector_model()
+    if model is not None:
+        decision = model.decision(candidates)
+        scores = model.score(decision)
+        rows, columns = (decision > model.thresholds).nonzero()
+        for row, column in zip(rows.tolist(), columns.tolist()):
+            sentence = candidates[row]
+            score = round(float(scores[row, column]), 1)
+            found.append(Detection(sentence.start, sentence.end, CATEGORIES[column], score))
+    for sentence, categories in zip(candidates, rule_matches([s.text for s in candidates])):
+        found.extend(Detection(sentence.start, sentence.end, category, RULE_SCORE) for category in categories)
+    best: dict[tuple[int, int, str], Detection] = {}  # a sentence flagged by the model and a rule: once
+    for detection in found:
+        key = (detection.start, detection.end, detection.category)
+        if key not in best or detection.score > best[key].score:
+            best[key] = detection
+    return sorted(best.values(), key=lambda d: (d.start, d.end, d.category))

@@ -1,0 +1,235 @@
+"""What the model sees of a sentence: TF-IDF weighted word 1-2-grams plus the key-phrase features.
+
+The vectoriser is written out here (not sklearn's) so that the shipped model is plain arrays — a vocabulary,
+IDF weights, coefficients — that load with numpy alone, whatever scikit-learn is installed, and so that
+training and page analysis compute exactly the same features. It matches sklearn's TfidfVectorizer with
+`ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True` (smooth IDF, L2-normalised rows).
+
+Names are normalised before counting: a capitalised word that is not an everyday word of terms documents
+("Zoom", "Terravision", "California") becomes "we" (words are lower-cased otherwise). Companies name themselves ("Zoom may delete any
+Content") where others write "we may delete", and a place name says nothing about the clause type; both
+generalise to documents of other companies only when the name itself is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from termslens.detect.keyphrases import FEATURE_NAMES, keyphrase_features
+
+# Bump when the meaning of a column changes (tokens, normalisation, blocks): a model built for another
+# version is refused at load (model.ModelError), as one built for other key phrases is.
+FEATURES_VERSION = 2
+# A word or word pair must occur in at least this many training sentences to get a feature.
+MIN_DF = 2
+# A word is "everyday" when it occurs in lower case in at least this many training documents; other
+# capitalised words are names. Development runs (leave-one-document-out macro-F1, an earlier feature set):
+# 3, 5 and 8 gave 0.748, 0.756 and 0.753, against 0.737 without the normalisation; 5 is the middle value.
+COMMON_WORD_MIN_DOCS = 5
+# Weight of each 0/1 key-phrase feature beside the L2-normalised n-gram vector (one n-gram of a 15-word
+# sentence weighs about 0.25). Chosen in development between 0.5 and 1.0 (0.5 ranked slightly better).
+KEYPHRASE_WEIGHT = 0.5
+NAME_PLACEHOLDER = "we"
+# Weight of the section-topic features (the heading a sentence sits under names a clause type's topic).
+# Development runs (leave-one-document-out macro-F1): 0.5 gave 0.747, 0.25 gave 0.742, none 0.739 -- within
+# the run-to-run spread of about 0.01, but limitation of liability gained most (0.68 -> 0.70).
+HEADING_WEIGHT = 0.5
+# Topics of section headings, one per category (CLAUDETTE order), e.g. "Limitation of Liability".
+HEADING_TOPICS = (
+    ("A", r"arbitra|dispute"),
+    ("CH", r"chang|modif|amend|updat|revision"),
+    ("CR", r"content|conduct|post|submission|moderat|takedown|copyright|infring"),
+    ("J", r"jurisdiction|venue|forum|court|dispute"),
+    ("LAW", r"\blaw|governing|legal"),
+    ("LTD", r"liab|warrant|disclaim|indemn|responsib|damage"),
+    ("TER", r"terminat|suspen|cancel|account|ending|closing"),
+    ("USE", r"accept|agree|terms|introduction|welcome|about"),
+)
+_TOPICS = tuple(re.compile(pattern, re.IGNORECASE) for _, pattern in HEADING_TOPICS)
+
+_TOKEN = re.compile(r"\b\w\w+\b")  # sklearn's default token_pattern
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The fitted vectoriser: term -> column, the IDF weight of each column, and the everyday words."""
+
+    index: dict[str, int]
+    idf: np.ndarray
+    common_words: frozenset[str]
+
+    @property
+    def size(self) -> int:
+        """Number of columns of the design matrix: n-gram, key-phrase, then section-topic columns."""
+        return len(self.index) + len(FEATURE_NAMES) + len(HEADING_TOPICS)
+
+    def terms(self) -> list[str]:
+        """The n-gram terms in column order."""
+        out = [""] * len(self.index)
+        for term, column in self.index.items():
+            out[column] = term
+        return out
+
+    @cached_property
+    def _lookup(self) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """Unigram -> column; and the bigram columns keyed by (first word's column * size + second word's
+        column), as a sorted key array and the matching columns. Both words of a kept bigram are kept unigrams
+        (a word occurs at least as often as any pair it is in), so bigrams are found by integer search."""
+        size = len(self.index)
+        unigrams = {term: column for term, column in self.index.items() if " " not in term}
+        pairs = []
+        for term, column in self.index.items():
+            if " " in term:
+                first, second = term.split(" ")
+                pairs.append((unigrams[first] * size + unigrams[second], column))
+        pairs.sort()
+        keys = np.array([key for key, _ in pairs], dtype=np.int64)
+        columns = np.array([column for _, column in pairs], dtype=np.int64)
+        return unigrams, keys, columns
+
+
+def common_words(texts: Iterable[str], docs: Iterable[str], *, min_docs: int = COMMON_WORD_MIN_DOCS) -> frozenset[str]:
+    """Words written in lower case in at least `min_docs` of the documents."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for text, doc in zip(texts, docs):
+        for word in _WORD.findall(text):
+            if word.islower():
+                seen[word].add(doc)
+    return frozenset(word for word, in_docs in seen.items() if len(in_docs) >= min_docs)
+
+
+def tokens(text: str, common: frozenset[str]) -> list[str]:
+    """Lower-cased word tokens of `text` (sklearn's token pattern), capitalised non-everyday words as "we".
+
+    >>> tokens("Zoom may delete any Content.", frozenset({"content", "may", "delete", "any"}))
+    ['we', 'may', 'delete', 'any', 'content']
+    """
+    return [_normalized(token, common) for token in _TOKEN.findall(text)]
+
+
+def _normalized(token: str, common: frozenset[str]) -> str:
+    low = token.lower()
+    return NAME_PLACEHOLDER if "A" <= token[0] <= "Z" and low not in common else low
+
+
+def ngrams(words: Sequence[str]) -> list[str]:
+    """Unigrams and bigrams of a token list, as sklearn's word analyzer makes them."""
+    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]
+
+
+def fit_vocabulary(texts: Sequence[str], docs: Sequence[str]) -> Vocabulary:
+    """The vectoriser fitted on training sentences (`docs[i]` names the document of `texts[i]`)."""
+    common = common_words(texts, docs)
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update(set(ngrams(tokens(text, common))))
+    kept = sorted(term for term, count in df.items() if count >= MIN_DF)
+    counts = np.array([df[term] for term in kept], dtype=np.float64)
+    idf = np.log((1.0 + len(texts)) / (1.0 + counts)) + 1.0
+    return Vocabulary({term: column for column, term in enumerate(kept)}, idf, common)
+
+
+def tfidf_entries(texts: Sequence[str], vocabulary: Vocabulary) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The non-zero TF-IDF cells of the n-gram columns as (rows, columns, values), sorted by row then column:
+    sublinear tf times IDF, each row L2-normalised."""
+    unigrams, bigram_keys, bigram_columns = vocabulary._lookup
+    size = len(vocabulary.index)
+    common = vocabulary.common_words
+    words: list[str] = []
+    lengths: list[int] = []
+    for text in texts:
+        found = _TOKEN.findall(text)
+        words.extend(found)
+        lengths.append(len(found))
+    column_of_word: dict[str, int] = {}  # raw token -> unigram column or -1 (one lookup per distinct token)
+    for word in set(words):
+        column_of_word[word] = unigrams.get(_normalized(word, common), -1)
+    ids = np.fromiter(map(column_of_word.__getitem__, words), dtype=np.int64, count=len(words))
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    # Bigrams: consecutive words of the same sentence, both kept unigrams, whose pair is a kept bigram.
+    first, second = ids[:-1], ids[1:]
+    pair = (rows[:-1] == rows[1:]) & (first >= 0) & (second >= 0)
+    keys = first[pair] * size + second[pair]
+    at = np.searchsorted(bigram_keys, keys)
+    at[at == len(bigram_keys)] = 0
+    known = bigram_keys[at] == keys if len(bigram_keys) else np.zeros(len(keys), dtype=bool)
+    unigram = ids >= 0
+    entry_rows = np.concatenate([rows[unigram], rows[:-1][pair][known]])
+    entry_columns = np.concatenate([ids[unigram], bigram_columns[at[known]]])
+    cells, counts = np.unique(entry_rows * size + entry_columns, return_counts=True)
+    row_of, column_of = cells // size, cells % size
+    values = (1.0 + np.log(counts)) * vocabulary.idf[column_of]
+    norms = np.sqrt(np.bincount(row_of, weights=values * values, minlength=len(texts)))
+    values /= norms[row_of]
+    return row_of, column_of, values
+
+
+def tfidf_matrix(texts: Sequence[str], vocabulary: Vocabulary):
+    """The TF-IDF n-gram columns as a scipy CSR matrix (training; analysis uses `linear_scores`, numpy alone)."""
+    import scipy.sparse as sp
+
+    rows, columns, values = tfidf_entries(texts, vocabulary)
+    return sp.csr_matrix((values, (rows, columns)), shape=(len(texts), len(vocabulary.index)))
+
+
+def heading_features(headings: Sequence[str]) -> np.ndarray:
+    """0/1 per (sentence, category): the sentence's section heading names that category's topic."""
+    out = np.zeros((len(headings), len(_TOPICS)), dtype=np.float32)
+    cache: dict[str, list[float]] = {}
+    for row, heading in enumerate(headings):
+        if heading:
+            if heading not in cache:
+                cache[heading] = [1.0 if topic.search(heading) else 0.0 for topic in _TOPICS]
+            out[row] = cache[heading]
+    return out
+
+
+def dense_features(
+    texts: Sequence[str], headings: Sequence[str], keyphrases: np.ndarray | None = None
+) -> np.ndarray:
+    """The columns after the n-grams: KEYPHRASE_WEIGHT × key-phrase, then HEADING_WEIGHT × section-topic."""
+    if keyphrases is None:
+        keyphrases = keyphrase_features(texts)
+    return np.hstack([KEYPHRASE_WEIGHT * keyphrases, HEADING_WEIGHT * heading_features(headings)])
+
+
+def design_matrix(
+    texts: Sequence[str], headings: Sequence[str], vocabulary: Vocabulary, keyphrases: np.ndarray | None = None
+):
+    """The model's input for each sentence as a scipy CSR matrix (for training): n-gram TF-IDF columns, then
+    `dense_features`.
+
+    Parameters
+    ----------
+    texts : model-ready sentence texts
+    headings : the section heading of each sentence ("" when none)
+    vocabulary : the fitted vectoriser
+    keyphrases : `keyphrase_features(texts)` when already computed (training reuses them across folds)
+    """
+    import scipy.sparse as sp
+
+    dense = sp.csr_matrix(dense_features(texts, headings, keyphrases))
+    return sp.hstack([tfidf_matrix(texts, vocabulary), dense], format="csr")
+
+
+def linear_scores(
+    texts: Sequence[str], headings: Sequence[str], vocabulary: Vocabulary, coef: np.ndarray,
+    keyphrases: np.ndarray | None = None,
+) -> np.ndarray:
+    """`design_matrix(...) @ coef` computed with numpy alone (analysis needs neither scipy nor scikit-learn).
+
+    `coef` has one row per design-matrix column and one column per output.
+    """
+    rows, columns, values = tfidf_entries(texts, vocabulary)
+    n_grams = len(vocabulary.index)
+    out = dense_features(texts, headings, keyphrases) @ coef[n_grams:]
+    for k in range(coef.shape[1]):
+        out[:, k] += np.bincount(rows, weights=values * coef[columns, k], minlength=len(texts))
+    return out

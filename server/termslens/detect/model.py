@@ -1,0 +1,241 @@
+"""The clause-type model: train it from labelled sentences, save and load it, score sentences.
+
+One linear SVM per category over `features.design_matrix`. Each category's decision threshold is chosen
+inside `train`, by grouped cross-validation over the training documents only, so an evaluation that calls
+`train` on some documents and scores others never tunes anything on the documents it scores.
+
+The artefact is a compressed `.npz` of plain arrays (vocabulary, IDF, coefficients, thresholds, calibration)
+plus JSON metadata, read with `allow_pickle=False`: it loads with numpy alone, whatever scikit-learn is
+installed (scikit-learn is needed to train, never to analyse), and loading it cannot run code. Its metadata
+records the key-phrase digest and the features version; an artefact built for other features is refused
+(`ModelError`), and the detector then falls back to its key-phrase rules with one logged warning.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from termslens.detect.corpus import CATEGORIES, CODES, Corpus
+from termslens.detect.features import (
+    COMMON_WORD_MIN_DOCS,
+    FEATURES_VERSION,
+    HEADING_WEIGHT,
+    KEYPHRASE_WEIGHT,
+    MIN_DF,
+    Vocabulary,
+    design_matrix,
+    fit_vocabulary,
+    linear_scores,
+)
+from termslens.detect.keyphrases import FEATURE_NAMES, PATTERNS_DIGEST
+from termslens.detect.sentences import Sentence
+
+FORMAT = "termslens-detector/1"
+MODEL_FILENAME = "detector.npz"
+# LinearSVC regularisation. Without class weights the SVM ranked new documents' sentences better than with
+# balanced weights (development runs, leave-one-document-out); C in 0.5-2 made no reliable difference.
+SVM_C = 1.0
+# Grouped folds over the training documents for choosing each category's threshold (out-of-fold scores).
+# Development runs: 6 and 12 folds gave leave-one-document-out macro-F1 0.747 and 0.741; thresholds chosen
+# this way came within about 0.02 of the best thresholds chosen on the held-out documents themselves.
+THRESHOLD_FOLDS = 6
+# Headings and sentences shorter than this are never clauses: no CLAUDETTE sentence under 6 words carries
+# a label (2,059 such sentences in 25 documents), and scoring them only adds false positives.
+MIN_CLAUSE_WORDS = 6
+
+
+class ModelError(ValueError):
+    """The model artefact cannot be used (missing, corrupt, or built for other features)."""
+
+
+@dataclass(frozen=True)
+class Model:
+    """A trained detector. `coef[:, k]`, `intercept[k]` score category `CATEGORIES[k]`; a sentence has the
+    category when its decision value exceeds `thresholds[k]`; `calibration[k] = (a, b)` maps the decision
+    value m to a probability 1 / (1 + exp(-(a m + b))) fitted on out-of-fold scores (Platt scaling)."""
+
+    vocabulary: Vocabulary
+    coef: np.ndarray
+    intercept: np.ndarray
+    thresholds: np.ndarray
+    calibration: np.ndarray
+    meta: dict = field(default_factory=dict)
+
+    def decision(self, sentences: Sequence[Sentence], keyphrases: np.ndarray | None = None) -> np.ndarray:
+        """Decision values (len(sentences), 8) of each sentence for each category."""
+        if not sentences:
+            return np.zeros((0, len(CATEGORIES)))
+        texts, headings = [s.text for s in sentences], [s.heading for s in sentences]
+        return linear_scores(texts, headings, self.vocabulary, self.coef, keyphrases) + self.intercept
+
+    def probability(self, decision: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities for decision values (same shape)."""
+        a, b = self.calibration[:, 0], self.calibration[:, 1]
+        return 1.0 / (1.0 + np.exp(-(a * decision + b)))
+
+    def score(self, decision: np.ndarray) -> np.ndarray:
+        """0-100 scores for decision values: 50 at each category's threshold, rising with the margin above it
+        at the calibrated slope (a sentence one calibrated log-odds unit above the threshold scores 73)."""
+        a = self.calibration[:, 0]
+        return 100.0 / (1.0 + np.exp(-a * (decision - self.thresholds)))
+
+
+def eligible(sentences: Sequence[Sentence]) -> np.ndarray:
+    """Which sentences may carry a clause: not headings, at least MIN_CLAUSE_WORDS words."""
+    return np.array(
+        [not s.is_heading and s.text.count(" ") + 1 >= MIN_CLAUSE_WORDS for s in sentences], dtype=bool
+    ).reshape(len(sentences))
+
+
+def _svm():
+    from sklearn.svm import LinearSVC
+
+    return LinearSVC(C=SVM_C, random_state=0, max_iter=10000)
+
+
+def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """(F1, threshold) maximising F1 of `scores > threshold`; the threshold sits midway between two scores."""
+    order = np.argsort(-scores, kind="stable")
+    ranked, hits = scores[order], labels[order]
+    positives = hits.sum()
+    if positives == 0:
+        return 0.0, (float(ranked[0]) + 1.0 if len(ranked) else 0.0)
+    tp = np.cumsum(hits)
+    f1 = 2 * tp / (np.arange(1, len(hits) + 1) + positives)
+    best = int(np.argmax(f1))
+    below = ranked[best + 1] if best + 1 < len(ranked) else ranked[best] - 1.0
+    return float(f1[best]), float((ranked[best] + below) / 2)
+
+
+def _calibrate(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    if labels.min() == labels.max():
+        return 1.0, -5.0
+    fit = LogisticRegression(C=1.0).fit(scores.reshape(-1, 1), labels)
+    return float(fit.coef_[0, 0]), float(fit.intercept_[0])
+
+
+def train(corpus: Corpus) -> Model:
+    """A model trained on every sentence of `corpus`, thresholds chosen by grouped CV within it.
+
+    Deterministic: the same corpus gives the same arrays.
+    """
+    import sklearn
+    from sklearn.model_selection import GroupKFold
+
+    texts = corpus.texts
+    vocabulary = fit_vocabulary(texts, corpus.docs)
+    X = design_matrix(texts, [s.heading for s in corpus.sentences], vocabulary, corpus.keyphrases)
+    groups = np.array(corpus.docs)
+    n_folds = min(THRESHOLD_FOLDS, len(set(corpus.docs)))
+    folds = list(GroupKFold(n_splits=n_folds).split(X, groups=groups)) if n_folds >= 2 else []
+    ok = eligible(corpus.sentences)
+    coef = np.zeros((vocabulary.size, len(CATEGORIES)), dtype=np.float64)
+    intercept = np.zeros(len(CATEGORIES))
+    thresholds = np.zeros(len(CATEGORIES))
+    calibration = np.zeros((len(CATEGORIES), 2))
+    for k in range(len(CATEGORIES)):
+        y = corpus.labels[:, k].astype(int)
+        if y.min() == y.max():
+            intercept[k], thresholds[k], calibration[k] = -1.0, 0.0, (1.0, -5.0)
+            continue
+        svm = _svm().fit(X, y)
+        coef[:, k], intercept[k] = svm.coef_[0], svm.intercept_[0]
+        oof = np.full(len(y), np.nan)
+        for fit_rows, score_rows in folds:
+            if y[fit_rows].min() == y[fit_rows].max():
+                continue
+            oof[score_rows] = _svm().fit(X[fit_rows], y[fit_rows]).decision_function(X[score_rows])
+        known = ~np.isnan(oof)
+        if not known.any():
+            thresholds[k], calibration[k] = 0.0, (1.0, 0.0)
+            continue
+        _, thresholds[k] = _best_threshold(oof[known], y[known])
+        usable = known & ok
+        calibration[k] = _calibrate(oof[usable], y[usable])
+    meta = {
+        "format": FORMAT,
+        "categories": list(CATEGORIES),
+        "claudette_codes": list(CODES),
+        "keyphrase_digest": PATTERNS_DIGEST,
+        "features_version": FEATURES_VERSION,
+        "keyphrase_features": list(FEATURE_NAMES),
+        "settings": {
+            "svm_c": SVM_C, "threshold_folds": THRESHOLD_FOLDS, "min_df": MIN_DF,
+            "common_word_min_docs": COMMON_WORD_MIN_DOCS, "keyphrase_weight": KEYPHRASE_WEIGHT,
+            "heading_weight": HEADING_WEIGHT, "min_clause_words": MIN_CLAUSE_WORDS,
+        },
+        "trained_on": {"documents": len(set(corpus.docs)), "sentences": len(texts),
+                       "positives": {c: int(n) for c, n in zip(CATEGORIES, corpus.labels.sum(0))}},
+        "sklearn_version": sklearn.__version__,
+        "numpy_version": np.__version__,
+    }
+    return Model(vocabulary, coef, intercept, thresholds, calibration, meta)
+
+
+def save_model(model: Model, path: Path) -> Path:
+    """Write `model` to `path` (a `.npz`); returns the path. The write goes to a temporary file first."""
+    import os
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    terms = model.vocabulary.terms()
+    arrays = {
+        "meta": np.array(json.dumps(model.meta, sort_keys=True)),
+        "terms": np.array("\n".join(terms)),
+        "common_words": np.array("\n".join(sorted(model.vocabulary.common_words))),
+        "idf": model.vocabulary.idf.astype(np.float32),
+        "coef": model.coef.astype(np.float32),
+        "intercept": model.intercept.astype(np.float32),
+        "thresholds": model.thresholds.astype(np.float32),
+        "calibration": model.calibration.astype(np.float32),
+    }
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "wb") as out:
+        np.savez_compressed(out, **arrays)
+    os.replace(temporary, path)
+    return path
+
+
+def load_model(path: Path) -> Model:
+    """The model stored at `path`.
+
+    Raises `ModelError` when the file is missing or unreadable, or was built for other key phrases.
+    """
+    path = Path(path)
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            meta = json.loads(str(stored["meta"]))
+            terms = str(stored["terms"]).split("\n") if str(stored["terms"]) else []
+            common = frozenset(str(stored["common_words"]).split("\n"))
+            idf = stored["idf"].astype(np.float64)
+            coef = stored["coef"].astype(np.float64)
+            intercept = stored["intercept"].astype(np.float64)
+            thresholds = stored["thresholds"].astype(np.float64)
+            calibration = stored["calibration"].astype(np.float64)
+    except FileNotFoundError:
+        raise ModelError(f"{path}: not found (run `termslens detector train`)") from None
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"{path}: not a detector model ({exc})") from None
+    if meta.get("format") != FORMAT:
+        raise ModelError(f"{path}: format {meta.get('format')!r}, expected {FORMAT!r}")
+    if meta.get("keyphrase_digest") != PATTERNS_DIGEST:
+        raise ModelError(
+            f"{path}: trained with other key phrases ({meta.get('keyphrase_digest')} != {PATTERNS_DIGEST}); "
+            "retrain with `termslens detector train`"
+        )
+    if meta.get("features_version") != FEATURES_VERSION:
+        raise ModelError(
+            f"{path}: built for features version {meta.get('features_version')}, this code computes version "
+            f"{FEATURES_VERSION}; retrain with `termslens detector train`"
+        )
+    vocabulary = Vocabulary({term: i for i, term in enumerate(terms)}, idf, common)
+    if coef.shape != (vocabulary.size, len(CATEGORIES)) or len(idf) != len(terms):
+        raise ModelError(f"{path}: array shapes do not fit together")
+    return Model(vocabulary, coef, intercept, thresholds, calibration, meta)

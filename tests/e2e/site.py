@@ -19,6 +19,8 @@ SPA_HOME_URL = "https://notes.example.org/"
 SPA_TERMS_URL = "https://notes.example.org/legal/terms"
 XSS_URL = "https://widgets.example.net/terms"
 PLAIN_URL = "https://www.anthropic.com/news/claude-plays-chess"
+# A real terms page of a service the library has no records for (Rovio's, from the CLAUDETTE corpus).
+UNKNOWN_SERVICE_URL = "https://www.rovio.com/eula"
 
 # The sentence the markup-laden test record quotes; it appears once, on the XSS_URL page.
 XSS_QUOTE = (
@@ -247,6 +249,22 @@ class Site:
         return None
 
 
+def claudette_html(path: Path) -> str:
+    """A CLAUDETTE document (one sentence a line) as a site would serve it: "8." followed by a short line is
+    a section heading, the rest paragraphs."""
+    lines = [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
+    parts, k = [f"<h1>{html.escape(lines[0])}</h1>"], 1
+    while k < len(lines):
+        line = lines[k]
+        if line.rstrip(".").isdigit() and k + 1 < len(lines) and len(lines[k + 1]) < 80:
+            parts.append(f"<h2>{html.escape(line)} {html.escape(lines[k + 1])}</h2>")
+            k += 2
+            continue
+        parts.append(f"<p>{html.escape(line)}</p>")
+        k += 1
+    return "\n".join(parts)
+
+
 def build_site(shared: Path) -> Site:
     corpus = shared / "corpus"
     terms = markdown_to_html((corpus / "Claude-Anthropic" / "terms.md").read_text("utf-8"))
@@ -257,6 +275,8 @@ def build_site(shared: Path) -> Site:
     site.add(SETTINGS_URL, settings_html())
     site.add(SPA_HOME_URL, spa_html(terms))
     site.add(XSS_URL, xss_html())
+    rovio = claudette_html(shared / "claudette-dev" / "docs" / "Rovio.txt")
+    site.add(UNKNOWN_SERVICE_URL, page_html("Terms of Service | Rovio", rovio, brand="Rovio"))
     site.add(
         PLAIN_URL,
         page_html(

@@ -82,19 +82,21 @@ def main() -> None:
 
 
 def _print_rule_hits(entries: list[dict]) -> None:
-    """Every sentence a key-phrase rule flags in the corpus, then the counts per category."""
-    from termslens.detect import detect_clauses
-    from termslens.detect.rules import RULE_CATEGORIES
+    """Every sentence a key-phrase rule flags in the corpus (whatever the model says), then counts per category."""
+    from termslens.detect.model import eligible
+    from termslens.detect.rules import RULE_CATEGORIES, rule_matches
+    from termslens.detect.sentences import split_sentences
 
     counts: Counter[str] = Counter()
     print("\nKey-phrase rule hits on the corpus:")
     for entry in entries:
         text = (SHARED / entry["file"]).read_text("utf-8")
-        for found in detect_clauses(text):
-            if found.category in RULE_CATEGORIES:
-                counts[found.category] += 1
-                excerpt = " ".join(text[found.start : found.end].split())
-                print(f"  [{found.category}] {entry['file'].removeprefix('corpus/')}: {excerpt[:200]}")
+        sentences = [s for s, ok in zip(split_sentences(text), eligible(split_sentences(text))) if ok]
+        for sentence, found in zip(sentences, rule_matches([s.text for s in sentences])):
+            for category in found:
+                counts[category] += 1
+                excerpt = " ".join(text[sentence.start : sentence.end].split())
+                print(f"  [{category}] {entry['file'].removeprefix('corpus/')}: {excerpt[:200]}")
     print("rule hits per category: " + ", ".join(f"{c} {counts[c]}" for c in RULE_CATEGORIES))
 
 

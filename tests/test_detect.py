@@ -63,7 +63,8 @@ def test_headings_are_tracked_for_the_sentences_under_them():
 
 def test_detections_span_whole_sentences_of_the_page_text():
     assert found(MESSY_PAGE) == {
-        ("You agree to these Terms 🎉 by using the Services, and you agree to be bound by them.", "contract-by-using"),
+        ("You agree to these Terms 🎉 by using the Services, and you agree to be bound by them.",
+         "contract-by-using"),
         ("We may terminate or suspend your account at any time, for any reason, without notice.",
          "unilateral-termination"),
     }
@@ -100,13 +101,15 @@ def test_empty_and_blank_pages_give_nothing():
 @pytest.mark.parametrize(
     "page, clause, category",
     [
-        ("Zoom/terms", "You and Zoom agree that any dispute or claim between you and Zoom arising out of", "arbitration"),
+        ("Zoom/terms", "You and Zoom agree that any dispute or claim between you and Zoom arising out of",
+         "arbitration"),
         ("Zoom/terms", "The laws of the State of California, U.S.A., regardless of conflict of laws principles, govern",
          "choice-of-law"),
         ("Airbnb/terms", "These Terms are governed by and construed in accordance with Irish law.", "choice-of-law"),
         ("GitHub/terms", "You and GitHub agree to submit to the exclusive jurisdiction and venue of the courts",
          "jurisdiction"),
-        ("Reddit/terms", "By accessing or using our Services, you agree to be bound by these Terms.", "contract-by-using"),
+        ("Reddit/terms", "By accessing or using our Services, you agree to be bound by these Terms.",
+         "contract-by-using"),
     ],
 )
 def test_real_clauses_are_found_with_their_category(corpus, page, clause, category):

@@ -2,9 +2,11 @@
 
 `detect_clauses(text)` splits the page into sentences (`sentences.py`), scores each one with the trained
 model (`model.py`: a linear SVM per CLAUDETTE category over word n-grams, key phrases and the section
-heading) and with the key-phrase rules for categories without labelled data (`rules.py`), and returns one
-`Detection` per (sentence, category) found, in page order. The model is read once, on first use, from the
-artefact shipped in `termslens/data/models/`; nothing is downloaded or trained at run time.
+heading) and with the key-phrase rules for what the labelled data lacks (`rules.py`: class-action waivers,
+AI training, auto-renewal, indemnification, targeted advertising, data sale, account deletion, and how to
+opt out of arbitration), and returns one `Detection` per (sentence, category) found, in page order. The
+model is read once, on first use, from the artefact shipped in `termslens/data/models/`; nothing is
+downloaded or trained at run time, and analysis needs numpy only (scikit-learn is for training).
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def detect_clauses(text: str) -> list[Detection]:
 
     Examples
     --------
-    >>> page = "Governing law\\n\\nThese Terms are governed by the laws of the State of California, without regard to conflict of law principles."
+    >>> page = "Governing law\\n\\nThese Terms are governed by the laws of the State of California."
     >>> [(page[d.start:d.start + 22], d.category) for d in detect_clauses(page)]
     [('These Terms are govern', 'choice-of-law')]
     """

@@ -96,7 +96,8 @@ def format_table(evaluation: Evaluation) -> str:
     lines = [f"{'category':<26}{'code':<6}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}{'predicted':>11}"]
     for s in evaluation.scores:
         lines.append(
-            f"{s.category:<26}{s.code:<6}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}{s.support:>9}{s.predicted:>11}"
+            f"{s.category:<26}{s.code:<6}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}"
+            f"{s.support:>9}{s.predicted:>11}"
         )
     lines.append(
         f"{'macro average':<32}{evaluation.macro_precision:>10.3f}{evaluation.macro_recall:>8.3f}"

@@ -6,9 +6,9 @@ training and page analysis compute exactly the same features. It matches sklearn
 `ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True` (smooth IDF, L2-normalised rows).
 
 Names are normalised before counting: a capitalised word that is not an everyday word of terms documents
-("Zoom", "Terravision", "California") becomes "we" (words are lower-cased otherwise). Companies name themselves ("Zoom may delete any
-Content") where others write "we may delete", and a place name says nothing about the clause type; both
-generalise to documents of other companies only when the name itself is gone.
+("Zoom", "Terravision", "California") becomes "we" (words are lower-cased otherwise). Companies name
+themselves ("Zoom may delete any Content") where others write "we may delete", and a place name says nothing
+about the clause type; both generalise to documents of other companies only when the name itself is gone.
 """
 
 from __future__ import annotations

@@ -160,8 +160,9 @@ def split_sentences(text: str) -> list[Sentence]:
     Examples
     --------
     >>> page = "## Governing law\\r\\n\\n* These Terms are governed by Irish law. You may sue us."
-    >>> [(page[s.start:s.end], s.heading) for s in split_sentences(page)]
-    [('Governing law', ''), ('These Terms are governed by Irish law.', 'Governing law'), ('You may sue us.', 'Governing law')]
+    >>> [(page[s.start:s.end], s.heading) for s in split_sentences(page)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Governing law', ''), ('These Terms are governed by Irish law.', 'Governing law'),
+     ('You may sue us.', 'Governing law')]
     """
     out: list[Sentence] = []
     heading = ""

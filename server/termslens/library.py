@@ -68,8 +68,9 @@ class Library:
             for annotation in engine.analyze(text, self.index, service_id=service.id if service else None)
         ]
         annotations: list[Annotation | GenericAnnotation] = list(curated)
-        detect_clauses = _clause_detector() if generic else None
-        if detect_clauses is not None:
+        if generic:
+            from termslens.detect import detect_clauses  # imported on first use: `records list` needs no model
+
             found = generic_annotations(text, detect_clauses(text), curated)
             annotations += [_with_clause_actions(annotation) for annotation in found]
             annotations.sort(key=lambda a: (a.start, a.end, a.kind))
@@ -77,19 +78,6 @@ class Library:
         if service is None:
             service, matched_by = _service_by_content(curated)
         return Analysis(service, matched_by, annotations, self.peers)
-
-
-def _clause_detector():
-    """The clause-type detector's `detect_clauses`, or None while it is not part of the package.
-
-    The detector (issue 4: a model trained on the CLAUDETTE data) is built separately and is not shipped
-    yet; until it is, pages get curated annotations only and `kind: generic` ones never appear.
-    """
-    try:
-        from termslens.detect import detect_clauses  # loads the model on first use
-    except ImportError:
-        return None
-    return detect_clauses
 
 
 def _with_clause_actions(annotation):

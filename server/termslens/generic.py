@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from termslens.engine.annotate import locate
+from termslens.engine.annotate import locate, utf16_offsets
 from termslens.engine.types import Annotation, Located
 from termslens.records import Action
 from termslens.taxonomy import Category, categories
@@ -86,11 +86,12 @@ def generic_annotations(
     """Annotations for `findings` that no curated annotation of the same category already covers."""
     known = categories()
     annotations = []
+    to_utf16 = utf16_offsets(text)
     for finding in merge_findings(text, findings):
         info = known.get(finding.category)
         if info is None or _covered(finding, curated):
             continue
-        location = locate(text, finding.start, finding.end)
+        location = locate(text, finding.start, finding.end, to_utf16)
         annotations.append(GenericAnnotation(start=finding.start, end=finding.end, score=finding.score, category_info=info, **location))
     return annotations
 

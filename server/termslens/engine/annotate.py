@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from bisect import bisect_left
+from typing import Callable, Sequence
 
 from termslens.engine.types import Annotation, Span
 from termslens.records import Record
@@ -36,16 +37,16 @@ def build_annotations(
             kept.append((record, span))
             same_category.append((record, span))
     kept.sort(key=lambda m: (m[1].start, m[1].end, m[0].id))
-    to_utf16 = _utf16_offsets(text)
+    to_utf16 = utf16_offsets(text)
     return [
         Annotation(record=record, start=span.start, end=span.end, score=span.score, **locate(text, span.start, span.end, to_utf16))
         for record, span in kept
     ]
 
 
-def locate(text: str, start: int, end: int, to_utf16=None) -> dict[str, str | int]:
-    """What the browser needs to re-anchor `text[start:end]`: the exact text, its context, UTF-16 offsets."""
-    to_utf16 = to_utf16 or _utf16_offsets(text)
+def locate(text: str, start: int, end: int, to_utf16: Callable[[int], int]) -> dict[str, str | int]:
+    """What the browser needs to re-anchor `text[start:end]`: the exact text, its context, UTF-16 offsets
+    (`to_utf16` is `utf16_offsets(text)`, built once per text)."""
     return {
         "exact": text[start:end],
         "prefix": text[max(0, start - CONTEXT_CHARS) : start],
@@ -63,8 +64,10 @@ def _same_clause(record: Record, span: Span, other: Record, other_span: Span) ->
     return shorter > 0 and overlap / shorter >= SAME_CLAUSE_OVERLAP
 
 
-def _utf16_offsets(text: str):
-    """A function from a code-point offset of `text` to the UTF-16 code-unit offset the browser uses."""
-    if text.isascii() or not _ASTRAL.search(text):
+def utf16_offsets(text: str) -> Callable[[int], int]:
+    """A function from a code-point offset of `text` to the UTF-16 code-unit offset the browser uses: the
+    offset plus the number of astral characters (two code units each) before it."""
+    astral = [] if text.isascii() else [match.start() for match in _ASTRAL.finditer(text)]
+    if not astral:
         return lambda offset: offset
-    return lambda offset: len(text[:offset].encode("utf-16-le")) // 2
+    return lambda offset: offset + bisect_left(astral, offset)

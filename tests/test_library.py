@@ -156,3 +156,35 @@ def test_a_generic_finding_on_a_curated_clause_of_the_same_category_is_dropped(l
     same = Finding(training.start, training.end, "ai-training", 90.0)
     other = Finding(training.start, training.end, "data-sharing", 90.0)
     assert [a.category for a in generic_annotations(text, [same, other], curated)] == ["data-sharing"]
+
+
+# --- which records belong on a page ------------------------------------------------------------------------
+
+def test_another_companys_copy_of_a_clause_does_not_bring_the_record_of_the_original(library, shared_dir):
+    """Rovio's terms use the arbitration opt-out wording of WhatsApp's, with Rovio's name and address in it.
+    WhatsApp's record (WhatsApp's postal address) must not be offered there; the clause type still is, with
+    the deadline Rovio's own text states."""
+    text = (shared_dir / "claudette-dev" / "docs" / "Rovio.txt").read_text("utf-8")
+    for url in ("https://www.rovio.com/eula", None):
+        analysis = library.analyze(text, url=url)
+        assert analysis.service is None
+        assert [a.record.id for a in analysis.annotations if a.kind == "record"] == []
+        opt_out = next(a for a in analysis.annotations if a.exact.startswith("To opt out, you must notify Rovio"))
+        assert opt_out.category == "arbitration"
+        assert [action.deadline for action in opt_out.extra_actions] == [
+            "30 days after the date that you first became subject to this arbitration provision"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (None, True),  # a clause pasted on its own, word for word
+        ("https://www.whatsapp.com/legal/terms-of-service", True),
+        ("https://claude.ai/legal/terms", False),  # another service's page that never names WhatsApp
+    ],
+)
+def test_a_record_is_shown_on_its_own_services_pages_and_on_pages_of_unknown_origin(library, url, shown):
+    record = library.get("whatsapp-terms-arbitration-opt-out")
+    found = [a.record.id for a in library.analyze(record.quote, url=url, generic=False).annotations]
+    assert (record.id in found) is shown

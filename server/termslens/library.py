@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
@@ -13,6 +14,14 @@ from termslens.engine import Annotation
 from termslens.generic import GenericAnnotation, generic_annotations
 from termslens.peers import Peers, count_peers
 from termslens.records import Record, Service
+
+# A record quotes one company's clause and carries that company's settings pages and addresses, but boilerplate
+# travels between companies ("You may opt out of this obligation to arbitrate" sits in many terms, with another
+# name in it). A record of a service other than the page's is shown only where it plainly applies: the page
+# names that service, and if the page's own service is known from its address, the wording is the same (at
+# least this score: Google's clauses on YouTube's pages, Meta's on Instagram's). On a page of unknown origin, a
+# clause quoted word for word is shown even when its service is not named (a pasted clause).
+SHARED_CLAUSE_SCORE = 97
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class Library:
         for record in self.records:
             self.services.setdefault(record.service.id, record.service)
         self._by_domain = {domain: service for service in self.services.values() for domain in service.domains}
+        self._named = {service.id: _name_pattern(service) for service in self.services.values()}
         self.index = engine.build_index(self.records)
         self.peers = count_peers(self.records)
 
@@ -63,9 +73,12 @@ class Library:
         The URL's service only ranks records that land on the same clause; every record is a candidate.
         """
         service = self.service_for_url(url)
+        found = engine.analyze(text, self.index, service_id=service.id if service else None)
+        named = {a.record.service.id: bool(self._named[a.record.service.id].search(text)) for a in found}
         curated = [
             _with_clause_actions(annotation)
-            for annotation in engine.analyze(text, self.index, service_id=service.id if service else None)
+            for annotation in found
+            if _applies_here(annotation, service, named[annotation.record.service.id])
         ]
         annotations: list[Annotation | GenericAnnotation] = list(curated)
         if generic:
@@ -78,6 +91,24 @@ class Library:
         if service is None:
             service, matched_by = _service_by_content(curated)
         return Analysis(service, matched_by, annotations, self.peers)
+
+
+def _name_pattern(service: Service) -> re.Pattern[str]:
+    """What a page that names `service` contains: a capitalised word of its name ("Facebook (Meta)": Facebook,
+    Meta; one-letter names such as X are too common) or one of its domains."""
+    names = [rf"\b{re.escape(word)}\b" for word in re.findall(r"[A-Z]\w+", service.name)]
+    domains = [rf"(?i:\b{re.escape(domain)}\b)" for domain in service.domains]
+    return re.compile("|".join(names + domains))
+
+
+def _applies_here(annotation: Annotation, page_service: Service | None, page_names_its_service: bool) -> bool:
+    """Whether a record's annotation belongs on a page of `page_service` (see SHARED_CLAUSE_SCORE)."""
+    if page_service is not None and annotation.record.service.id == page_service.id:
+        return True
+    same_wording = annotation.score >= SHARED_CLAUSE_SCORE
+    if page_service is None:
+        return page_names_its_service or same_wording
+    return page_names_its_service and same_wording
 
 
 def _with_clause_actions(annotation):

@@ -30,3 +30,28 @@ def test_an_unknown_services_terms_get_generic_clause_cards(extension, service, 
     expect(card.locator(".advice li").first).to_have_text(arbitration["advice"][0])
     expect(card).to_contain_text(arbitration["peers"]["summary"])
     screenshot(page, "card-generic")
+
+
+def test_a_clause_that_states_its_own_opt_out_shows_the_deadline_on_its_card(extension, service, pages):
+    """Rovio's terms say how to opt out of arbitration and by when; no record knows Rovio, so the card's
+    action comes from the clause itself, with the deadline stated plainly (and no other company's address)."""
+    page = extension.open(UNKNOWN_SERVICE_URL)
+    sentence = page.get_by_text("To opt out, you must notify Rovio in writing within 30 days")
+    sentence.scroll_into_view_if_needed()
+    line = sentence.bounding_box()
+    markers = page.locator("termslens-ui button.marker")
+    beside = [
+        markers.nth(k) for k in range(markers.count())
+        if abs(markers.nth(k).bounding_box()["y"] - line["y"]) < line["height"]
+    ]
+    assert len(beside) == 1, "one marker beside the opt-out sentence"
+    beside[0].click()
+    card = page.locator(CARD)
+    expect(card).to_be_visible()
+    arbitration = next(c for c in service.get("/categories")["categories"] if c["id"] == "arbitration")
+    expect(card.locator("h2")).to_have_text(arbitration["name"])
+    deadline = card.locator(".action-meta", has_text="Deadline:")
+    expect(deadline).to_have_text("Deadline: 30 days after the date that you first became subject to this arbitration provision")
+    expect(deadline).to_be_visible()  # not folded away in the steps
+    expect(card).not_to_contain_text("WhatsApp")
+    screenshot(page, "card-deadline")

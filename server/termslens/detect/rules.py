@@ -5,9 +5,11 @@ unlabelled), so nothing here is learnt or measured by cross-validation.
 Each rule is a set of phrasings that, in a terms or privacy document, say the clause outright ("you waive
 any right to participate in a class action", "your subscription will automatically renew"); a sentence
 matches when one of its category's patterns occurs and none of the category's exclusions (negations such as
-"we do not sell your personal information", which is good news rather than the clause) does. A missed clause
-costs less than a false one. They were checked by reading every hit on the shared corpus (54 real terms and
-privacy documents; `benchmarks/bench_accuracy.py --rules` prints them).
+"we do not sell your personal information", which is good news rather than the clause) does, and, for loose
+phrasings, some context the clause needs occurs too; sentences that name clauses only in passing (lists of
+section titles, change-log notes) match no rule. A missed clause costs less than a false one. They were checked
+by reading every hit on the shared corpus (54 real terms and privacy documents; `benchmarks/bench_accuracy.py
+--rules` prints them).
 """
 
 from __future__ import annotations
@@ -20,15 +22,38 @@ RULE_SCORE = 90.0
 
 _NEGATION = r"\b(?:not|never|no longer|neither|nor)\b|n[’']t\b"
 
+# Sentences that only name clauses in passing, whatever the category: no rule matches them. Unlike the rules, these
+# run on the sentence as written (section titles are told by their capitals).
+_ASIDES = (
+    # A run of numbered section titles ("12.3 Changes to Pricing; 14 Term, Termination and Suspension; 27 Dispute
+    # Resolution, Arbitration Agreement, and Class Action Waiver; ...") is a cross-reference, not the clause.
+    r"(?:\b\d+(?:\.\d+)* [A-Z][^;]{0,80}; ){2,}",
+    # Change-log notes describe the document ("We added more details on how we train the models ...").
+    r"(?i:\bwe(?:[’']ve| have)? (?:added|updated|clarified|revised|expanded)\b (?:\w+ ){0,2}(?:details|"
+    r"information|language|descriptions?|explanations?)\b)",
+)
+# What a privacy policy says about advertising or sales but does not do: the law's definitions ("... 'sharing' also
+# relates to providing personal data to third parties for personalised advertising purposes") and third parties'
+# own practices ("... may deliver interest-based advertising subject to their own privacy policies"). "As defined
+# under" alone is no sign: disclosures say "we may share your personal data, as defined under California law, for
+# personalised advertising purposes".
+_NOT_THE_SERVICE = (
+    r"\b(?:sale|sell|selling|sold|share|sharing|shared|targeted advertising|cross[- ]context behaviou?ral "
+    r"advertising)[”\"]?,? (?:also |generally |broadly )?(?:means|refers to|relates to|is defined|includes)\b",
+    r"\b(?:subject to|governed by|under) (?:their|its) own\b",
+)
+
 
 class Rule(NamedTuple):
     """A category's phrasings (any may match) and exclusions (none may match), both case-insensitive, with the
-    trigger substrings (lower case) at least one of which any match contains."""
+    trigger substrings (lower case) at least one of which any match contains, and the context (any may match,
+    anywhere in the sentence) a match also needs, when the phrasings alone are too loose."""
 
     category: str
     patterns: tuple[str, ...]
     exclusions: tuple[str, ...]
     triggers: tuple[str, ...]
+    requires: tuple[str, ...] = ()
 
 
 RULES: tuple[Rule, ...] = (
@@ -37,7 +62,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "arbitration",
         (r"\bopt(?:ing)?[- ]?outs?\b(?:.{0,160})\barbitra|\barbitra\w*(?:.{0,160})\bopt(?:ing)?[- ]?outs?\b",),
-        (r"\b(?:cannot|can ?not|may not) opt[- ]?out\b",),
+        (
+            r"\b(?:cannot|can ?not|may not) opt[- ]?out\b",
+            # Mass-arbitration procedures let either side take a batch of claims to court ("Mass Arbitration Opt
+            # Out"): procedure for mass filings, not the user's right to leave the arbitration agreement.
+            r"\bmass (?:arbitration|filing)s?\b",
+        ),
         ("opt",),
     ),
     Rule(
@@ -46,7 +76,11 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:waive|waiving|waiver of|give up|giving up|forgo|relinquish)\w* (?:\w+ ){0,10}(?:class|collective|"
             r"representative|consolidated) (?:\w+ ){0,2}(?:actions?|arbitrations?|proceedings?|claims?|lawsuits?|"
         r"suits?|basis)",
-            r"\bclass[- ]action waiver|\bclass (?:action )?and (?:jury|representative) (?:\w+ ){0,2}waiver",
+            # The waiver named as a noun, but not inside a parenthetical aside ("any claims ... (including any
+            # challenges to the class action waiver provision in subsection 15b) will be litigated in ..."), which
+            # cross-refers to it from another clause.
+            r"(?:\bclass[- ]action waiver|\bclass (?:action )?and (?:jury|representative) (?:\w+ ){0,2}waiver)"
+            r"(?![^()]*\))",
             r"\b(?:only|solely|exclusively) (?:on|in) (?:an|your) individual (?:basis|"
         r"capacity),? (?:and )?not (?:as )?(?:a )?(?:plaintiff|class|member|representative|collective)",
             r"\bnot (?:\w+ ){0,3}(?:bring|participate|join|pursue|maintain|be a (?:member|"
@@ -79,8 +113,23 @@ RULES: tuple[Rule, ...] = (
             # Prohibitions on the user ("you may not ... train a competing model"), not training on your data.
             r"\bcompet\w*|\bautomated means|\bscrap\w*|\breverse engineer|\byou (?:\w+ ){0,2}(?:may|must|shall|"
         r"will) not\b",
+            # International-transfer clauses list the purposes data travels for ("... transferred to our servers in
+            # the US ... for example to provide you with the Service, or to train our models"): the transfer is
+            # the clause there, and the training use is stated where the policy lists its purposes.
+            r"\btransferr\w* (?:\w+ ){0,3}(?:to|outside|across) (?:\w+ ){0,4}(?:countr\w*|servers?|jurisdictions?|"
+        r"borders?)\b",
         ),
         ("train", "fine-tun"),
+        # "Train our models" alone also describes how training works ("Training our models involves a number of
+        # separate stages", "We use techniques such as Constitutional AI to train our models"); the clause says
+        # that data is what trains them, or is a purpose ("To improve the Services ..., including training our
+        # models") or legal basis ("our legitimate interests to train ...") of processing personal data.
+        (
+            r"\b(?:data|information|content|inputs?|outputs?|conversations?|prompts?|chats?|posts?|images?|"
+        r"materials|interactions?|activit(?:y|ies))\b(?!-)",  # not "post-training"
+            r"^to\b",
+            r"\blegitimate interests?\b",
+        ),
     ),
     Rule(
         "auto-renewal",
@@ -125,7 +174,13 @@ RULES: tuple[Rule, ...] = (
         r"advertis\w+) (?:\w+ ){0,6}"
             r"(?:your|you|users?'?|people's|their) (?:\w+ ){0,2}(?:interests?|activit\w+|profiles?)",
         ),
-        (_NEGATION + r" (?:\w+ ){0,8}(?:use|shar|show|serv|target|personali|sell)",),
+        (
+            _NEGATION + r" (?:\w+ ){0,8}(?:use|shar|show|serv|target|personali|sell)",
+            *_NOT_THE_SERVICE,
+            # Whether the service may target ads at all ("certain laws ... determine whether we can show
+            # personalized ads") is a condition, not the statement that it does.
+            r"\bwhether (?:we|they|it) (?:\w+ )?(?:can|may|could|are allowed to)\b",
+        ),
         ("ads", "adverts", "advertis", "marketing"),
     ),
     Rule(
@@ -142,10 +197,17 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:shar\w+|disclos\w+)\b (?:\w+ ){0,8}(?:personal (?:data|information)|your (?:\w+ )?(?:data|"
         r"information)) (?:\w+ ){0,6}for (?:the purposes? of )?cross[- ]context (?:behaviou?ral )?advertising",
         ),
-        (_NEGATION + r" (?:\w+ ){0,8}(?:sell|sold|rent|shar)", r"\b(?:if|whether) we (?:\w+ ){0,4}sell\b",
-        r"\b(?:merger|acquisition|"
-         r"bankruptcy|reorgani[sz]ation|sale of (?:all|some|part|substantially|our|the) (?:\w+ ){0,3}(?:assets|"
-        r"business|company|stock|shares))"),
+        (
+            _NEGATION + r" (?:\w+ ){0,8}(?:sell|sold|rent|shar)",
+            r"\b(?:if|whether) we (?:\w+ ){0,4}sell\b",
+            # Selling the business with its data (a merger, a sale of assets) is not selling your data.
+            r"\b(?:merger|acquisition|bankruptcy|reorgani[sz]ation|sale of (?:all|some|part|substantially|our|the) "
+            r"(?:\w+ ){0,3}(?:assets|business|company|stock|shares))",
+            *_NOT_THE_SERVICE,
+            # The right to opt out of sales is listed by policies that sell nothing ("you may have: the right to opt
+            # out of any sales or sharing of your personal information"): a right, not the practice.
+            r"\bopt(?:ing)?[- ]?out of (?:\w+ ){0,3}(?:sales?|selling)\b",
+        ),
         ("sell", "sold", "sale of", "rent", "cross-context", "cross context"),
     ),
     Rule(
@@ -167,6 +229,12 @@ RULES: tuple[Rule, ...] = (
             r"\byou must\b",
             # Caveats about deletion ("even after you request deletion, we may preserve ...") are not the right.
             r"\beven after\b|\bmay not delete\b|\bplease note that if\b",
+            # So is a sentence whose request is only the condition and whose main clause is what is kept or how long
+            # deletion takes ("When you ask us to delete your Personal Data, we retain the audit record ...", "If
+            # you request that we delete your account ..., it may take up to 90 days ...").
+            r"\b(?:when|if|after|once) you (?:\w+ ){0,2}(?:request|ask)\b[^,;]*, (?:\w+ ){0,3}(?:we (?:\w+ ){0,2}"
+        r"(?:retain|keep|preserve|store)\b|it (?:\w+ ){0,2}(?:may|can|will|could) take\b|(?:\w+ ){0,2}will (?:\w+ ){0,2}"
+        r"begin\b)",
         ),
         ("delet", "erase", "erasure", "close", "deactivat", "remove", "forgotten"),
     ),
@@ -179,9 +247,11 @@ _COMPILED = tuple(
         rule,
         tuple(re.compile(p.lower()) for p in rule.patterns),
         tuple(re.compile(p.lower()) for p in rule.exclusions),
+        tuple(re.compile(p.lower()) for p in rule.requires),
     )
     for rule in RULES
 )
+_ASIDES_COMPILED = tuple(re.compile(p) for p in _ASIDES)
 RULE_CATEGORIES: tuple[str, ...] = tuple(rule.category for rule in RULES)
 
 
@@ -190,9 +260,18 @@ def rule_matches(texts: Sequence[str]) -> list[list[str]]:
     out: list[list[str]] = [[] for _ in texts]
     for row, text in enumerate(texts):
         low = text.lower()
-        for triggers, rule, patterns, exclusions in _COMPILED:
+        aside: bool | None = None  # computed on the first trigger hit: most sentences have none
+        for triggers, rule, patterns, exclusions, requires in _COMPILED:
             if not any(trigger in low for trigger in triggers):
                 continue
-            if any(p.search(low) for p in patterns) and not any(e.search(low) for e in exclusions):
+            if aside is None:
+                aside = any(a.search(text) for a in _ASIDES_COMPILED)
+            if aside:
+                break
+            if (
+                any(p.search(low) for p in patterns)
+                and not any(e.search(low) for e in exclusions)
+                and (not requires or any(r.search(low) for r in requires))
+            ):
                 out[row].append(rule.category)
     return out

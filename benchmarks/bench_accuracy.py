@@ -5,7 +5,7 @@
 
 Quality: leave-one-document-out cross-validation on ../shared/claudette-dev (25 terms of service, 8,808
 sentences). For each document a model is trained on the other 24 (vocabulary, SVMs, thresholds chosen by
-grouped CV inside those 24) and scores the held-out one; the pooled sentence-level predictions give
+repeated grouped CV inside those 24) and scores the held-out one; the pooled sentence-level predictions give
 precision, recall and F1 per category (one-vs-rest) and the macro-F1 over the 8 categories. The same
 function backs `termslens detector evaluate`.
 

@@ -17,7 +17,7 @@ from termslens.detect import CATEGORIES, RULE_CATEGORIES, Detection, bundled_mod
 from termslens.detect.corpus import load_claudette
 from termslens.detect.evaluate import cross_validate
 from termslens.detect.keyphrases import PATTERNS_DIGEST
-from termslens.detect.model import ModelError, load_model, save_model
+from termslens.detect.model import ModelError, document_partitions, load_model, save_model
 from termslens.detect.sentences import split_sentences
 from termslens.taxonomy import categories
 
@@ -59,6 +59,14 @@ def test_headings_are_tracked_for_the_sentences_under_them():
     assert parts[1].heading == "Conditions générales 🎉"
     assert parts[3].heading == "Résiliation."  # a bold lead-in heads what follows it
     assert parts[4].text == "See our privacy policy for how we handle your café visits 😀."  # markup removed
+
+
+def test_a_link_whose_text_ends_a_sentence_still_ends_it():
+    page = "We train on text aligned with [human values.](https://example.com/values) Our constitution guides it."
+    assert sentences_of(page) == [
+        "We train on text aligned with [human values.](https://example.com/values)",
+        "Our constitution guides it.",
+    ]
 
 
 def test_detections_span_whole_sentences_of_the_page_text():
@@ -250,3 +258,18 @@ def test_cross_validation_never_trains_on_the_document_it_scores(shared_dir, mon
     assert len(result.scores) == 8
     assert result.macro_f1 == pytest.approx(np.mean([s.f1 for s in result.scores]))
     assert json.loads(json.dumps([s.support for s in result.scores])) == small.labels.sum(0).tolist()
+
+
+def test_thresholds_are_chosen_on_several_document_partitions_never_splitting_a_document():
+    docs = tuple(name for name in "ABCDEFGHIJKLM" for _ in range(3))
+    partitions = document_partitions(docs, 6, 3)
+    assert len(partitions) == 3 and all(len(p) == 6 for p in partitions)
+    for partition in partitions:
+        scored = np.concatenate([score_rows for _, score_rows in partition])
+        assert sorted(scored.tolist()) == list(range(len(docs)))  # every sentence scored once per partition
+        for fit_rows, score_rows in partition:
+            assert not {docs[i] for i in fit_rows} & {docs[i] for i in score_rows}
+    groupings = [sorted(tuple(score_rows.tolist()) for _, score_rows in p) for p in partitions]
+    assert len({tuple(g) for g in groupings}) == 3  # three different partitions
+    again = document_partitions(docs, 6, 3)
+    assert all(np.array_equal(a[1], b[1]) for p, q in zip(partitions, again) for a, b in zip(p, q))

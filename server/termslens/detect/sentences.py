@@ -54,9 +54,10 @@ _LEAD = re.compile(
     r"(?:(?:\(?(?:\d{1,3}(?:\\?\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})(?:\\?[.)]|\))[ \t]+"
     r"|\d{1,3}(?:\.\d{1,3})+[ \t]+)(?=\S))?"
 )
-# Where a sentence ends: ., ! or ? (then closing quotes, brackets or emphasis) and whitespace, before what can
-# start a sentence. Whether the full stop really ends one is decided by `_ends_sentence`.
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9¿¡])")
+# Where a sentence ends: ., ! or ? (then a Markdown link's target when the stop ends the link text, closing
+# quotes, brackets or emphasis) and whitespace, before what can start a sentence. Whether the full stop really
+# ends one is decided by `_ends_sentence`.
+_BOUNDARY = re.compile(r"[.!?](?:\]\([^()\s]*\))?[\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9¿¡])")
 # Abbreviations after which a full stop does not end a sentence (compared lower-case, without the stop).
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc inc ltd co corp llc plc no nos vs v mr mrs ms dr st art arts sec secs para paras cf approx "

@@ -4,11 +4,12 @@ One linear SVM per category over `features.design_matrix`. Each category's decis
 inside `train`, by repeated grouped cross-validation over the training documents only, so an evaluation
 that calls `train` on some documents and scores others never tunes anything on the documents it scores.
 
-The artefact is a compressed `.npz` of plain arrays (vocabulary, IDF, coefficients, thresholds, calibration)
-plus JSON metadata, read with `allow_pickle=False`: it loads with numpy alone, whatever scikit-learn is
-installed (scikit-learn is needed to train, never to analyse), and loading it cannot run code. Its metadata
-records the key-phrase digest and the features version; an artefact built for other features is refused
-(`ModelError`), and the detector then falls back to its key-phrase rules with one logged warning.
+The artefact is a compressed `.npz` of plain arrays (vocabulary, IDF, float16 LSA projection, coefficients,
+thresholds, calibration) plus JSON metadata, read with `allow_pickle=False`: it loads with numpy alone,
+whatever scikit-learn is installed (scikit-learn is needed to train, never to analyse), and loading it
+cannot run code. Its metadata records the key-phrase digest and the features version; an artefact built
+for other features is refused (`ModelError`), and the detector then falls back to its key-phrase rules
+with one logged warning.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from termslens.detect.features import (
     FEATURES_VERSION,
     HEADING_WEIGHT,
     KEYPHRASE_WEIGHT,
+    LSA_COMPONENTS,
+    LSA_WEIGHT,
     MIN_DF,
     Vocabulary,
     design_matrix,
@@ -193,6 +196,7 @@ def train(corpus: Corpus) -> Model:
             "min_df": MIN_DF,
             "common_word_min_docs": COMMON_WORD_MIN_DOCS, "keyphrase_weight": KEYPHRASE_WEIGHT,
             "heading_weight": HEADING_WEIGHT, "min_clause_words": MIN_CLAUSE_WORDS,
+            "lsa_components": LSA_COMPONENTS, "lsa_weight": LSA_WEIGHT,
         },
         "trained_on": {"documents": len(set(corpus.docs)), "sentences": len(texts),
                        "positives": {c: int(n) for c, n in zip(CATEGORIES, corpus.labels.sum(0))}},
@@ -214,6 +218,7 @@ def save_model(model: Model, path: Path) -> Path:
         "terms": np.array("\n".join(terms)),
         "common_words": np.array("\n".join(sorted(model.vocabulary.common_words))),
         "idf": model.vocabulary.idf.astype(np.float32),
+        "projection": model.vocabulary.projection.astype(np.float16),
         "coef": model.coef.astype(np.float32),
         "intercept": model.intercept.astype(np.float32),
         "thresholds": model.thresholds.astype(np.float32),
@@ -238,6 +243,9 @@ def load_model(path: Path) -> Model:
             terms = str(stored["terms"]).split("\n") if str(stored["terms"]) else []
             common = frozenset(str(stored["common_words"]).split("\n"))
             idf = stored["idf"].astype(np.float64)
+            # Absent from artefacts of features version 2 (refused below with the version message).
+            projection = stored["projection"] if "projection" in stored.files else np.zeros((len(terms), 0))
+            projection = projection.astype(np.float32)
             coef = stored["coef"].astype(np.float64)
             intercept = stored["intercept"].astype(np.float64)
             thresholds = stored["thresholds"].astype(np.float64)
@@ -258,7 +266,7 @@ def load_model(path: Path) -> Model:
             f"{path}: built for features version {meta.get('features_version')}, this code computes version "
             f"{FEATURES_VERSION}; retrain with `termslens detector train`"
         )
-    vocabulary = Vocabulary({term: i for i, term in enumerate(terms)}, idf, common)
-    if coef.shape != (vocabulary.size, len(CATEGORIES)) or len(idf) != len(terms):
+    vocabulary = Vocabulary({term: i for i, term in enumerate(terms)}, idf, common, projection)
+    if coef.shape != (vocabulary.size, len(CATEGORIES)) or not len(idf) == len(projection) == len(terms):
         raise ModelError(f"{path}: array shapes do not fit together")
     return Model(vocabulary, coef, intercept, thresholds, calibration, meta)

@@ -240,6 +240,43 @@ def test_train_command_names_missing_data(runner, tmp_path):
     assert "sentences.jsonl: not found" in result.output
 
 
+def _claudette_subset(shared_dir, out_dir, docs) -> list[dict]:
+    """The CLAUDETTE sentences of `docs`, written to out_dir/sentences.jsonl (the format `--data` reads)."""
+    lines = (shared_dir / "claudette-dev" / "sentences.jsonl").read_text("utf-8").splitlines()
+    rows = [row for row in map(json.loads, lines) if row["doc"] in docs]
+    out_dir.mkdir()
+    (out_dir / "sentences.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), "utf-8")
+    return rows
+
+
+def test_score_command_measures_a_model_on_documents_it_was_not_trained_on(runner, shared_dir, tmp_path):
+    held_out = _claudette_subset(shared_dir, tmp_path / "held-out", {"Amazon", "Dropbox", "Endomondo"})
+    _claudette_subset(shared_dir, tmp_path / "train", {"Facebook", "Google", "Netflix", "Spotify", "Uber", "Zoom"})
+    model = tmp_path / "small.npz"
+    assert runner.invoke(main, ["detector", "train", "--data", str(tmp_path / "train"), "--out", str(model)]).exit_code == 0
+
+    def score(*options: str) -> dict:
+        result = runner.invoke(main, ["detector", "score", "--data", str(tmp_path / "held-out"), "--json", *options])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    unseen, shipped = score("--model", str(model)), score()  # the shipped model was trained on these documents
+    assert unseen["documents"] == 3 and unseen["folds"] == 0
+    support = {c["claudette"]: c["support"] for c in unseen["categories"]}
+    assert support == {code: sum(code in row["labels"] for row in held_out) for code in support}
+    assert shipped["macro_f1"] > 0.9 > unseen["macro_f1"]
+    table = runner.invoke(main, ["detector", "score", "--data", str(tmp_path / "held-out")]).output
+    assert "macro-F1 = " in table and "(the model as given, on 3 documents)" in table
+
+
+def test_score_command_names_missing_data_and_unusable_models(runner, tmp_path):
+    result = runner.invoke(main, ["detector", "score", "--data", str(tmp_path)])
+    assert result.exit_code == 1 and "sentences.jsonl: not found" in result.output
+    (tmp_path / "junk.npz").write_bytes(b"not a model")
+    result = runner.invoke(main, ["detector", "score", "--data", str(tmp_path), "--model", str(tmp_path / "junk.npz")])
+    assert result.exit_code == 1 and "junk.npz" in result.output and "Traceback" not in result.output
+
+
 # --- the measurement is document-disjoint ---------------------------------------------------------------
 
 

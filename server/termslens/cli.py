@@ -237,13 +237,9 @@ DETECTOR_DATA_OPTION = click.option(
 def detector_train(out: Path | None, data_dir: Path | None) -> None:
     """Train the model on every labelled document and write it (deterministic: same data, same model)."""
     from termslens.detect import bundled_model_path
-    from termslens.detect.corpus import CorpusError, load_claudette
     from termslens.detect.model import save_model, train
 
-    try:
-        corpus = load_claudette(data_dir)
-    except CorpusError as exc:
-        raise click.ClickException(str(exc)) from None
+    corpus = _labelled_corpus(data_dir)
     model = train(corpus)
     try:
         path = save_model(model, out or bundled_model_path())
@@ -258,23 +254,53 @@ def detector_train(out: Path | None, data_dir: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the table.")
 def detector_evaluate(data_dir: Path | None, as_json: bool) -> None:
     """Leave-one-document-out cross-validation: precision, recall, F1 per category and the macro-F1."""
-    from termslens.detect.corpus import CorpusError, load_claudette
-    from termslens.detect.evaluate import cross_validate, format_table
+    from termslens.detect.evaluate import cross_validate
+
+    corpus = _labelled_corpus(data_dir)
+    _echo_evaluation(cross_validate(corpus, progress=lambda name: click.echo(f"held out: {name}", err=True)), as_json)
+
+
+@detector.command("score")
+@click.option("--data", "data_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Labelled documents the model was not trained on, in the CLAUDETTE format (sentences.jsonl).")
+@click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The model to score (default: the shipped one).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the table.")
+def detector_score(data_dir: Path, model_path: Path | None, as_json: bool) -> None:
+    """The shipped model on held-out labelled documents: precision, recall, F1 per category and the macro-F1."""
+    from termslens.detect import bundled_model_path
+    from termslens.detect.evaluate import score_model
+    from termslens.detect.model import ModelError, load_model
 
     try:
-        corpus = load_claudette(data_dir)
+        model = load_model(model_path or bundled_model_path())
+    except ModelError as exc:
+        raise click.ClickException(str(exc)) from None
+    _echo_evaluation(score_model(model, _labelled_corpus(data_dir)), as_json)
+
+
+def _labelled_corpus(data_dir: Path | None):
+    from termslens.detect.corpus import CorpusError, load_claudette
+
+    try:
+        return load_claudette(data_dir)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from None
-    evaluation = cross_validate(corpus, progress=lambda name: click.echo(f"held out: {name}", err=True))
-    if as_json:
-        click.echo(json.dumps({
-            "macro_f1": round(evaluation.macro_f1, 4),
-            "folds": evaluation.folds,
-            "categories": [
-                {"category": s.category, "claudette": s.code, "precision": round(s.precision, 4),
-                 "recall": round(s.recall, 4), "f1": round(s.f1, 4), "support": s.support, "predicted": s.predicted}
-                for s in evaluation.scores
-            ],
-        }))
-    else:
+
+
+def _echo_evaluation(evaluation, as_json: bool) -> None:
+    from termslens.detect.evaluate import format_table
+
+    if not as_json:
         click.echo(format_table(evaluation))
+        return
+    click.echo(json.dumps({
+        "macro_f1": round(evaluation.macro_f1, 4),
+        "folds": evaluation.folds,
+        "documents": evaluation.documents,
+        "categories": [
+            {"category": s.category, "claudette": s.code, "precision": round(s.precision, 4),
+             "recall": round(s.recall, 4), "f1": round(s.f1, 4), "support": s.support, "predicted": s.predicted}
+            for s in evaluation.scores
+        ],
+    }))

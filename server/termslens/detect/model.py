@@ -252,8 +252,10 @@ def load_model(path: Path) -> Model:
             calibration = stored["calibration"].astype(np.float64)
     except FileNotFoundError:
         raise ModelError(f"{path}: not found (run `termslens detector train`)") from None
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"{path}: not a detector model ({exc})") from None
+    except KeyError as exc:
+        raise ModelError(f"{path}: not a detector model (it has no {exc} array)") from None
+    except (OSError, ValueError):  # numpy's own message for other files suggests loading pickles: never
+        raise ModelError(f"{path}: not a detector model (not a readable .npz archive of plain arrays)") from None
     if meta.get("format") != FORMAT:
         raise ModelError(f"{path}: format {meta.get('format')!r}, expected {FORMAT!r}")
     if meta.get("keyphrase_digest") != PATTERNS_DIGEST:

@@ -61,6 +61,19 @@ def test_analyze_of_a_page_without_known_clauses_is_empty_not_an_error(client):
     }
 
 
+def test_the_page_title_tells_a_privacy_notice_whose_clause_types_differ(client):
+    text = ("To the maximum extent permitted by law, we shall not be liable for any indirect, incidental or "
+            "consequential damages arising out of your use of the Services.\n\n"
+            "We may change this Privacy Policy from time to time without notifying you.\n")
+
+    def generic(title: str) -> set[str]:
+        body = client.post(ANALYZE, json={"text": text, "title": title, "url": "https://shop.example/legal"}).get_json()
+        return {a["category"] for a in body["annotations"] if a["kind"] == "generic"}
+
+    assert generic("Terms of Service") == {"limitation-of-liability", "unilateral-change"}
+    assert generic("Privacy Policy") == {"unilateral-change"}
+
+
 def test_utf16_offsets_select_the_same_text_in_a_browser_string(client, corpus):
     # Emoji (two UTF-16 code units each) before and between the clauses shift every later offset differently.
     text = "😀 Emoji header 🎉\n" + corpus["Claude-Anthropic/terms"].replace("\n\n", "\n\n🎉 ")

@@ -159,6 +159,22 @@ def test_analyze_report_says_when_nothing_is_found(runner, tmp_path):
     assert "unknown service" in result.stdout
 
 
+def test_analyze_reads_a_privacy_notice_as_such_from_its_file_name_or_title(runner, tmp_path):
+    text = ("To the maximum extent permitted by law, we shall not be liable for any indirect, incidental or "
+            "consequential damages arising out of your use of the Services.\n")
+
+    def generic(name: str, *options: str) -> list[str]:
+        path = tmp_path / name
+        path.write_text(text, "utf-8")
+        result = runner.invoke(main, ["analyze", str(path), "--json", *options])
+        assert result.exit_code == 0, result.output
+        return [a["category"] for a in json.loads(result.stdout)["annotations"]]
+
+    assert generic("terms.md") == ["limitation-of-liability"]
+    assert generic("privacy.md") == []
+    assert generic("page.txt", "--title", "Acme Privacy Notice") == []
+
+
 # --- analyze --json --------------------------------------------------------------------------------------------
 
 

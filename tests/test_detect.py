@@ -13,7 +13,15 @@ import numpy as np
 import pytest
 
 from termslens.cli import main
-from termslens.detect import CATEGORIES, RULE_CATEGORIES, Detection, bundled_model_path, detect_clauses, detector_model
+from termslens.detect import (
+    CATEGORIES,
+    PRIVACY_NOTICE_CATEGORIES,
+    RULE_CATEGORIES,
+    Detection,
+    bundled_model_path,
+    detect_clauses,
+    detector_model,
+)
 from termslens.detect.corpus import load_claudette
 from termslens.detect.evaluate import cross_validate
 from termslens.detect.keyphrases import PATTERNS_DIGEST
@@ -310,3 +318,32 @@ def test_thresholds_are_chosen_on_several_document_partitions_never_splitting_a_
     assert len({tuple(g) for g in groupings}) == 3  # three different partitions
     again = document_partitions(docs, 6, 3)
     assert all(np.array_equal(a[1], b[1]) for p, q in zip(partitions, again) for a, b in zip(p, q))
+
+
+# --- privacy notices: the model shows only what privacy notices really carry --------------------------------
+
+LIABILITY = ("To the maximum extent permitted by law, we shall not be liable for any indirect, incidental or "
+             "consequential damages arising out of your use of the Services.")
+POLICY_CHANGE = "We may change this Privacy Policy from time to time without notifying you."
+
+
+def test_terms_clause_types_are_not_shown_on_a_privacy_notice():
+    page = f"{LIABILITY}\n\n{POLICY_CHANGE}\n"
+    on_terms = found(page)
+    on_privacy = {(page[d.start : d.end], d.category) for d in detect_clauses(page, privacy_notice=True)}
+    assert (LIABILITY, "limitation-of-liability") in on_terms
+    assert (POLICY_CHANGE, "unilateral-change") in on_terms & on_privacy
+    assert all(category in PRIVACY_NOTICE_CATEGORIES or category in RULE_CATEGORIES for _, category in on_privacy)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Snapchat privacy (standard contractual clauses), Zoom privacy (Data Privacy Framework)
+        "These Clauses shall be governed by the law of the EU Member State in which the data exporter is established.",
+        "If third-party agents process personal data on our behalf in a manner inconsistent with the DPF "
+        "Principles, we remain liable unless we prove we are not responsible for the event giving rise to any damages.",
+    ],
+)
+def test_data_transfer_clauses_are_not_read_as_the_users_terms(sentence):
+    assert found(sentence) == set()

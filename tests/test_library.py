@@ -188,3 +188,25 @@ def test_a_record_is_shown_on_its_own_services_pages_and_on_pages_of_unknown_ori
     record = library.get("whatsapp-terms-arbitration-opt-out")
     found = [a.record.id for a in library.analyze(record.quote, url=url, generic=False).annotations]
     assert (record.id in found) is shown
+
+
+# --- privacy notice or terms ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("title", "url", "privacy"),
+    [
+        ("Privacy Policy", None, True),
+        ("Terms of Service", "https://example.com/privacy", False),  # the title decides first
+        ("Privacy Policy – Privacy & Terms – Google", "https://policies.google.com/privacy", True),
+        ("Google Terms of Service – Privacy & Terms – Google", "https://policies.google.com/terms", False),
+        (None, "https://privacy.microsoft.com/en-us/privacystatement", True),
+        (None, "https://www.microsoft.com/en-us/servicesagreement", False),
+        ("privacy.md", None, True),  # the CLI's default title: the file's name
+        ("Welcome", "https://example.com/", False),
+        (None, None, False),
+    ],
+)
+def test_a_privacy_notice_is_told_from_terms_by_its_title_then_its_address(title, url, privacy):
+    from termslens.document_kind import is_privacy_notice
+
+    assert is_privacy_notice(title=title, url=url) is privacy

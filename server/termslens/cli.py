@@ -79,9 +79,10 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
 @main.command()
 @click.argument("source", metavar="PATH|-")
 @click.option("--url", help="The page's address; tells which service the page belongs to.")
+@click.option("--title", help="The page's title (default: the file's name); tells a privacy notice from terms.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the report.")
 @RECORDS_OPTION
-def analyze(source: str, url: str | None, as_json: bool, record_dirs: tuple[Path, ...]) -> None:
+def analyze(source: str, url: str | None, title: str | None, as_json: bool, record_dirs: tuple[Path, ...]) -> None:
     """Find the known clauses in a saved page or document (text, Markdown or HTML; - reads stdin)."""
     from termslens.library import Library
     from termslens.report import analysis_json
@@ -101,7 +102,9 @@ def analyze(source: str, url: str | None, as_json: bool, record_dirs: tuple[Path
         library = Library(load_records(_record_dirs(record_dirs)))
     except RecordError as exc:
         raise click.ClickException(str(exc)) from None
-    analysis = library.analyze(text, url=url)
+    if title is None and source != "-":
+        title = Path(source).name
+    analysis = library.analyze(text, url=url, title=title)
     if as_json:
         click.echo(json.dumps(analysis_json(analysis, text=text), ensure_ascii=False))
     else:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from termslens import engine
 from termslens.clause_actions import actions_from_clause
+from termslens.document_kind import is_privacy_notice
 from termslens.engine import Annotation
 from termslens.generic import GenericAnnotation, generic_annotations
 from termslens.peers import Peers, count_peers
@@ -67,10 +68,11 @@ class Library:
                 return service
         return None
 
-    def analyze(self, text: str, *, url: str | None = None, generic: bool = True) -> Analysis:
+    def analyze(self, text: str, *, url: str | None = None, title: str | None = None, generic: bool = True) -> Analysis:
         """Every known clause in `text`, then (with `generic`) the clause types no record covers.
 
-        The URL's service only ranks records that land on the same clause; every record is a candidate.
+        The URL's service only ranks records that land on the same clause; every record is a candidate. The
+        title and URL tell a privacy notice from terms for the clause-type detector.
         """
         service = self.service_for_url(url)
         found = engine.analyze(text, self.index, service_id=service.id if service else None)
@@ -84,7 +86,8 @@ class Library:
         if generic:
             from termslens.detect import detect_clauses  # imported on first use: `records list` needs no model
 
-            found = generic_annotations(text, detect_clauses(text), curated)
+            detected = detect_clauses(text, privacy_notice=is_privacy_notice(title=title, url=url))
+            found = generic_annotations(text, detected, curated)
             annotations += [_with_clause_actions(annotation) for annotation in found]
             annotations.sort(key=lambda a: (a.start, a.end, a.kind))
         matched_by = "domain" if service is not None else None

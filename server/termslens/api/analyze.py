@@ -19,7 +19,7 @@ def analyze():
     data = json_body()
     text = field(data, "text", str)
     url = field(data, "url", str, required=False)
-    field(data, "title", str, required=False)
+    title = field(data, "title", str, required=False)
     limit = current_app.config["MAX_TEXT_CHARS"]
     if len(text) > limit:
         raise ApiError(413, "text_too_large", f"The text has {len(text):,} characters; the limit is {limit:,}.")
@@ -27,5 +27,5 @@ def analyze():
         raise ApiError(422, "empty_text", "The field 'text' is empty; there is nothing to analyze.")
     if url is not None and urlsplit(url).scheme not in ("http", "https", "file"):
         raise ApiError(422, "invalid_field", "The field 'url' must be an http, https or file URL.")
-    analysis = context.library().analyze(text, url=url)
+    analysis = context.library().analyze(text, url=url, title=title)
     return jsonify(analysis_json(analysis))

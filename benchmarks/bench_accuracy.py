@@ -91,7 +91,8 @@ def _print_rule_hits(entries: list[dict]) -> None:
     print("\nKey-phrase rule hits on the corpus:")
     for entry in entries:
         text = (SHARED / entry["file"]).read_text("utf-8")
-        sentences = [s for s, ok in zip(split_sentences(text), eligible(split_sentences(text))) if ok]
+        split = split_sentences(text)
+        sentences = [s for s, ok in zip(split, eligible(split)) if ok]
         for sentence, found in zip(sentences, rule_matches([s.text for s in sentences])):
             for category in found:
                 counts[category] += 1

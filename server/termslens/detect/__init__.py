@@ -100,10 +100,11 @@ def detect_clauses(text: str, *, privacy_notice: bool = False) -> list[Detection
     if model is not None:
         decision = model.decision(candidates)
         scores = model.score(decision)
+        shown = [not (privacy_notice and category not in PRIVACY_NOTICE_CATEGORIES) for category in CATEGORIES]
         rows, columns = (decision > model.thresholds).nonzero()
         for row, column in zip(rows.tolist(), columns.tolist()):
             sentence, category = candidates[row], CATEGORIES[column]
-            if privacy_notice and category not in PRIVACY_NOTICE_CATEGORIES or _TRANSFER_CLAUSES.search(sentence.text):
+            if not shown[column] or _TRANSFER_CLAUSES.search(sentence.text):
                 continue
             score = round(float(scores[row, column]), 1)
             found.append(Detection(sentence.start, sentence.end, category, score))

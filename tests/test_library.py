@@ -139,7 +139,7 @@ def test_generic_findings_become_annotations_with_the_category_explanation(libra
         ("unilateral-change", "We may change these terms at any time."),
         ("arbitration", "You may opt out of arbitration within 30 days of sign-up by emailing optout@shop.example."),
     ]
-    body = annotation_json(annotations[0], library.peers)
+    body = annotation_json(annotations[0], library.peers, id="generic:test")
     info = categories()["arbitration"]
     assert body["kind"] == "generic" and body["record_id"] is None and body["service"] is None
     assert (body["title"], body["means"], body["advice"]) == (info.name, info.means, list(info.advice))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from termslens.identity import annotation_id, unique_ids
 from termslens.library import Analysis
 from termslens.peers import Peers
 from termslens.records import SEVERITIES
@@ -19,9 +20,9 @@ def summary_json(analysis: Analysis) -> dict[str, Any]:
     return {"total": len(analysis.annotations), "by_severity": by_severity, "by_kind": by_kind}
 
 
-def annotation_json(annotation, peers: dict[str, Peers]) -> dict[str, Any]:
+def annotation_json(annotation, peers: dict[str, Peers], *, id: str) -> dict[str, Any]:
     """One annotation, with how the library's other services treat its category when that is known."""
-    body = annotation.to_json()
+    body = {"id": id, **annotation.to_json()}
     if annotation.category in peers:
         body["peers"] = peers[annotation.category].to_json()
     return body
@@ -36,6 +37,15 @@ def analysis_json(analysis: Analysis, *, text: str | None = None) -> dict[str, A
     body.update(
         service=service,
         summary=summary_json(analysis),
-        annotations=[annotation_json(annotation, analysis.peers) for annotation in analysis.annotations],
+        annotations=[
+            annotation_json(annotation, analysis.peers, id=id)
+            for annotation, id in zip(analysis.annotations, _ids(analysis))
+        ],
     )
     return body
+
+
+def _ids(analysis: Analysis) -> list[str]:
+    return unique_ids(
+        annotation_id(a.kind, a.record.id if a.kind == "record" else a.category, a.exact) for a in analysis.annotations
+    )

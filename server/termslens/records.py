@@ -16,10 +16,9 @@ from typing import Any, Iterable
 import jsonschema
 
 from termslens.taxonomy import categories
+from termslens.vocabulary import SEVERITIES, STANCES  # noqa: F401  (re-exported: the values records may take)
 
 SCHEMA_VERSION = 1
-SEVERITIES = ("high", "medium", "low")
-STANCES = ("bad", "neutral", "good")
 
 
 class RecordError(ValueError):

@@ -85,7 +85,7 @@ def _print_rule_hits(entries: list[dict]) -> None:
     """Every sentence a key-phrase rule flags in the corpus (whatever the model says), then counts per category."""
     from termslens.detect.model import eligible
     from termslens.detect.rules import RULE_CATEGORIES, rule_matches
-    from termslens.detect.sentences import split_sentences
+    from termslens.segment import split_sentences
 
     counts: Counter[str] = Counter()
     print("\nKey-phrase rule hits on the corpus:")

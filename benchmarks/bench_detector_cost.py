@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_detector_cost.py --repeat 3   # a quicker run
 
 Both modes run in this one process on the bundled library (the 28 curated services), the way
-`POST /api/v1/analyze` does: `Library.analyze(text, title=...)` (the file's name, as `termslens analyze`
+`POST /api/v1/analyze` does: `analysis.analyze(library, text, title=...)` (the file's name, as `termslens analyze`
 gives it) then `analysis_json`. The baseline passes `generic=False` (curated records only); the other mode
 adds the detector and its generic annotations. Runs alternate between the modes so that machine noise falls
 on both alike. The model's one-time load is timed apart (it happens on the service's first analysis, not on
@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_records import corpus_documents  # noqa: E402
 
+from termslens.analysis import analyze  # noqa: E402
 from termslens.library import Library  # noqa: E402
 from termslens.records import bundled_records_dir, load_records  # noqa: E402
 from termslens.report import analysis_json  # noqa: E402
@@ -48,7 +49,7 @@ def main() -> None:
 
     def timed(text: str, title: str, generic: bool) -> tuple[float, int]:
         t = time.perf_counter()
-        body = analysis_json(library.analyze(text, title=title, generic=generic))
+        body = analysis_json(analyze(library, text, title=title, generic=generic))
         return 1000 * (time.perf_counter() - t), len(body["annotations"])
 
     print(f"{'page':<26}{'KB':>5}{'curated ms':>12}{'+detector ms':>14}{'extra ms':>10}{'ratio':>7}"

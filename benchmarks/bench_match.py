@@ -8,7 +8,7 @@ Each page is a real corpus document in which 20 clause passages were drifted the
 holds those 20 originals per page plus real passages of every other service's documents and of the CLAUDETTE
 terms (25 more services) up to N records.
 Naive baseline: every record aligned over the whole page (rapidfuzz partial_ratio_alignment + the same
-boundary refinement and cutoff). Indexed: `engine.analyze` with the index built once. Recall counts planted
+boundary refinement and cutoff). Indexed: `engine.find_matches` with the index built once. Recall counts planted
 records placed on their drifted passage (at least half of it covered).
 """
 
@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_records import claudette_passages, corpus_documents, drifted_page, make_record, overlaps, passages  # noqa: E402
 
-from termslens.engine import align_quote, analyze, build_index, tokenize  # noqa: E402
+from termslens.engine import align_quote, build_index, find_matches, tokenize  # noqa: E402
 
 PLANTED_PER_PAGE = 20
 PAGE_SIZE_RANGE = (80_000, 160_000)  # the "100 KB page" of the target
@@ -76,7 +76,7 @@ def main() -> None:
             runs = []
             for _ in range(args.repeat):
                 started = time.perf_counter()
-                annotations = analyze(text, index)
+                annotations = find_matches(text, index)
                 runs.append(time.perf_counter() - started)
             fast_ms = statistics.median(runs) * 1000
             hit_fast = sum(1 for a in annotations if a.record.id in truth and overlaps((a.start, a.end), truth[a.record.id]))

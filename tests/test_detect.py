@@ -26,7 +26,7 @@ from termslens.detect.corpus import load_claudette
 from termslens.detect.evaluate import cross_validate
 from termslens.detect.keyphrases import PATTERNS_DIGEST
 from termslens.detect.model import ModelError, document_partitions, load_model, save_model
-from termslens.detect.sentences import split_sentences
+from termslens.segment import split_sentences
 from termslens.taxonomy import categories
 
 # A page as the extension sends it: Markdown heading, CRLF line ends, bullets, a link, emoji and accents.

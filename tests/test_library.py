@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from termslens.analysis import analyze
+from termslens.detect import Detection
+from termslens.segment import segment
+
 from termslens.clause_actions import actions_from_clause, stated_deadline
 from termslens.peers import count_peers
 from termslens.records import bundled_records_dir, load_records
@@ -117,7 +121,7 @@ def test_an_address_without_opt_out_wording_is_not_an_action():
 # --- generic annotations: clause types without a record -----------------------------------------------
 
 def test_generic_findings_become_annotations_with_the_category_explanation(library):
-    from termslens.generic import Finding, generic_annotations
+    from termslens.analysis import merge
     from termslens.report import annotation_json
 
     text = (
@@ -127,19 +131,19 @@ def test_generic_findings_become_annotations_with_the_category_explanation(libra
     )
     sentence = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
     findings = [
-        Finding(*sentence("All disputes will be resolved by binding arbitration."), "arbitration", 91.0),
-        Finding(*sentence("You waive any jury trial."), "arbitration", 80.0),
-        Finding(*sentence("We may change these terms at any time."), "unilateral-change", 88.0),
-        Finding(*sentence("You may opt out of arbitration within 30 days of sign-up by emailing optout@shop.example."), "arbitration", 85.0),
+        Detection(*sentence("All disputes will be resolved by binding arbitration."), "arbitration", 91.0),
+        Detection(*sentence("You waive any jury trial."), "arbitration", 80.0),
+        Detection(*sentence("We may change these terms at any time."), "unilateral-change", 88.0),
+        Detection(*sentence("You may opt out of arbitration within 30 days of sign-up by emailing optout@shop.example."), "arbitration", 85.0),
     ]
-    annotations = generic_annotations(text, findings, curated=[])
+    annotations = merge(segment(text), [], findings)
     # Consecutive sentences of one category are one clause; another category in between separates them.
-    assert [(a.category, a.exact) for a in annotations] == [
+    assert [(a.category.id, a.exact) for a in annotations] == [
         ("arbitration", "All disputes will be resolved by binding arbitration. You waive any jury trial."),
         ("unilateral-change", "We may change these terms at any time."),
         ("arbitration", "You may opt out of arbitration within 30 days of sign-up by emailing optout@shop.example."),
     ]
-    body = annotation_json(annotations[0], library.peers, id="generic:test")
+    body = annotation_json(annotations[0], library.peers)
     info = categories()["arbitration"]
     assert body["kind"] == "generic" and body["record_id"] is None and body["service"] is None
     assert (body["title"], body["means"], body["advice"]) == (info.name, info.means, list(info.advice))
@@ -148,14 +152,15 @@ def test_generic_findings_become_annotations_with_the_category_explanation(libra
 
 
 def test_a_generic_finding_on_a_curated_clause_of_the_same_category_is_dropped(library, corpus):
-    from termslens.generic import Finding, generic_annotations
+    from termslens.analysis import merge
 
     text = corpus["Claude-Anthropic/terms"]
-    curated = library.analyze(text, url="https://www.anthropic.com/legal/consumer-terms", generic=False).annotations
+    curated = analyze(library, text, url="https://www.anthropic.com/legal/consumer-terms", generic=False).annotations
     training = next(a for a in curated if a.record.id == "anthropic-terms-model-training")
-    same = Finding(training.start, training.end, "ai-training", 90.0)
-    other = Finding(training.start, training.end, "data-sharing", 90.0)
-    assert [a.category for a in generic_annotations(text, [same, other], curated)] == ["data-sharing"]
+    same = Detection(training.start, training.end, "ai-training", 90.0)
+    other = Detection(training.start, training.end, "data-sharing", 90.0)
+    generic = [a for a in merge(segment(text), curated, [same, other]) if a.kind == "generic"]
+    assert [a.category.id for a in generic] == ["data-sharing"]
 
 
 # --- which records belong on a page ------------------------------------------------------------------------
@@ -166,12 +171,12 @@ def test_another_companys_copy_of_a_clause_does_not_bring_the_record_of_the_orig
     the deadline Rovio's own text states."""
     text = (shared_dir / "claudette-dev" / "docs" / "Rovio.txt").read_text("utf-8")
     for url in ("https://www.rovio.com/eula", None):
-        analysis = library.analyze(text, url=url)
+        analysis = analyze(library, text, url=url)
         assert analysis.service is None
         assert [a.record.id for a in analysis.annotations if a.kind == "record"] == []
         opt_out = next(a for a in analysis.annotations if a.exact.startswith("To opt out, you must notify Rovio"))
-        assert opt_out.category == "arbitration"
-        assert [action.deadline for action in opt_out.extra_actions] == [
+        assert opt_out.category.id == "arbitration"
+        assert [action.deadline for action in opt_out.actions] == [
             "30 days after the date that you first became subject to this arbitration provision"
         ]
 
@@ -186,7 +191,7 @@ def test_another_companys_copy_of_a_clause_does_not_bring_the_record_of_the_orig
 )
 def test_a_record_is_shown_on_its_own_services_pages_and_on_pages_of_unknown_origin(library, url, shown):
     record = library.get("whatsapp-terms-arbitration-opt-out")
-    found = [a.record.id for a in library.analyze(record.quote, url=url, generic=False).annotations]
+    found = [a.record.id for a in analyze(library, record.quote, url=url, generic=False).annotations]
     assert (record.id in found) is shown
 
 

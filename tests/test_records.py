@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from termslens.analysis import analyze
+
 from termslens.engine import tokenize
 from termslens.records import RecordError, bundled_records_dir, load_record_file, load_records
 from tests.support.edits import drift_document
@@ -65,7 +67,7 @@ def test_every_record_is_found_on_its_own_words_in_its_source(library, corpus, s
     text = source_text(corpus, service, document)
     expected = {r.id: r for r in library.records_of(service) if r.document.id == document}
     url = next(iter(expected.values())).document.url
-    found = {a.record.id: a for a in library.analyze(text, url=url, generic=False).annotations}
+    found = {a.record.id: a for a in analyze(library, text, url=url, generic=False).annotations}
     assert set(expected) - set(found) == set(), "not found in their source"
     for record_id, record in expected.items():
         annotation = found[record_id]
@@ -78,7 +80,7 @@ def test_records_are_not_placed_in_other_services_documents(library, corpus, ser
     text = source_text(corpus, service, document)
     misplaced = [
         (a.record.id, round(a.score), a.exact[:80])
-        for a in library.analyze(text, generic=False).annotations
+        for a in analyze(library, text, generic=False).annotations
         if a.record.service.id != service and a.score < SHARED_CLAUSE_SCORE
     ]
     assert misplaced == []
@@ -89,10 +91,10 @@ def test_records_are_not_placed_in_other_services_documents(library, corpus, ser
 def test_records_are_found_in_realistically_edited_copies(library, corpus, document, level):
     text = source_text(corpus, "anthropic", document)
     # Quotes are verbatim minus Markdown, so drift each clause on the page's own characters.
-    located = [a for a in library.analyze(text, generic=False).annotations if a.record.document.id == document]
+    located = [a for a in analyze(library, text, generic=False).annotations if a.record.document.id == document]
     assert len({text.count(a.exact) for a in located}) == 1
     drifted, spans = drift_document(text, [a.exact for a in located], seed=level * 7, level=level)
-    found = {a.record.id: a for a in library.analyze(drifted, generic=False).annotations}
+    found = {a.record.id: a for a in analyze(library, drifted, generic=False).annotations}
     truth = {a.record.id: span for a, span in zip(located, spans)}
     page = tokenize(drifted)
     for record_id, (start, end) in truth.items():

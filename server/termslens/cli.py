@@ -84,6 +84,7 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
 @RECORDS_OPTION
 def analyze(source: str, url: str | None, title: str | None, as_json: bool, record_dirs: tuple[Path, ...]) -> None:
     """Find the known clauses in a saved page or document (text, Markdown or HTML; - reads stdin)."""
+    from termslens.analysis import analyze as run_analysis
     from termslens.library import Library
     from termslens.report import analysis_json
 
@@ -104,7 +105,7 @@ def analyze(source: str, url: str | None, title: str | None, as_json: bool, reco
         raise click.ClickException(str(exc)) from None
     if title is None and source != "-":
         title = Path(source).name
-    analysis = library.analyze(text, url=url, title=title)
+    analysis = run_analysis(library, text, url=url, title=title)
     if as_json:
         click.echo(json.dumps(analysis_json(analysis, text=text), ensure_ascii=False))
     else:

@@ -1,30 +1,62 @@
-"""The analysis as JSON, one shape for the API and `termslens analyze --json`."""
+"""The analysis as JSON, in one place for the API and `termslens analyze --json`: the shape published in
+`schema/analysis.schema.json` (the tests validate every answer against it)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
-from termslens.identity import annotation_id, unique_ids
-from termslens.library import Analysis
+from termslens.analysis import Analysis
+from termslens.annotation import RECORD, Annotation
 from termslens.peers import Peers
-from termslens.records import SEVERITIES
+from termslens.vocabulary import ANNOTATION_KINDS, SEVERITIES
 
 
-def summary_json(analysis: Analysis) -> dict[str, Any]:
+def summary_json(annotations: tuple[Annotation, ...]) -> dict[str, Any]:
     """`{"total", "by_severity": {"high", "medium", "low"}, "by_kind": {"record", "generic"}}` of the clauses found."""
     by_severity = {severity: 0 for severity in SEVERITIES}
-    by_kind = {"record": 0, "generic": 0}
-    for annotation in analysis.annotations:
+    by_kind = {kind: 0 for kind in ANNOTATION_KINDS}
+    for annotation in annotations:
         by_severity[annotation.severity] += 1
         by_kind[annotation.kind] += 1
-    return {"total": len(analysis.annotations), "by_severity": by_severity, "by_kind": by_kind}
+    return {"total": len(annotations), "by_severity": by_severity, "by_kind": by_kind}
 
 
-def annotation_json(annotation, peers: dict[str, Peers], *, id: str) -> dict[str, Any]:
-    """One annotation, with how the library's other services treat its category when that is known."""
-    body = {"id": id, **annotation.to_json()}
-    if annotation.category in peers:
-        body["peers"] = peers[annotation.category].to_json()
+def annotation_json(annotation: Annotation, peers: Mapping[str, Peers]) -> dict[str, Any]:
+    """One annotation: a curated one explains itself with its record, a generic one with its category (and
+    `advice`); both say how the library's services treat the category when that is known."""
+    record, info = annotation.record, annotation.category
+    explained_by = record if record is not None else info
+    body: dict[str, Any] = {
+        "id": annotation.id,
+        "kind": annotation.kind,
+        "record_id": record.id if record is not None else None,
+        "start": annotation.start,
+        "end": annotation.end,
+        "start_utf16": annotation.start_utf16,
+        "end_utf16": annotation.end_utf16,
+        "exact": annotation.exact,
+        "prefix": annotation.prefix,
+        "suffix": annotation.suffix,
+        "score": round(annotation.score, 1),
+        "service": record.service.id if record is not None else None,
+        "category": info.id,
+        "severity": annotation.severity,
+        "stance": annotation.stance,
+        "title": record.title if record is not None else info.name,
+        "means": explained_by.means,
+        "matters": explained_by.matters,
+    }
+    if annotation.kind != RECORD:
+        body["advice"] = list(info.advice)
+    body.update(
+        actions=[action.to_json() for action in annotation.actions],
+        regulations=list(explained_by.regulations),
+        source_url=record.source_url if record is not None else None,
+        source_date=record.source_date if record is not None else None,
+        verified=record.verified if record is not None else None,
+    )
+    if info.id in peers:
+        body["peers"] = peers[info.id].to_json()
     return body
 
 
@@ -36,16 +68,7 @@ def analysis_json(analysis: Analysis, *, text: str | None = None) -> dict[str, A
     body: dict[str, Any] = {} if text is None else {"text": text}
     body.update(
         service=service,
-        summary=summary_json(analysis),
-        annotations=[
-            annotation_json(annotation, analysis.peers, id=id)
-            for annotation, id in zip(analysis.annotations, _ids(analysis))
-        ],
+        summary=summary_json(analysis.annotations),
+        annotations=[annotation_json(annotation, analysis.peers) for annotation in analysis.annotations],
     )
     return body
-
-
-def _ids(analysis: Analysis) -> list[str]:
-    return unique_ids(
-        annotation_id(a.kind, a.record.id if a.kind == "record" else a.category, a.exact) for a in analysis.annotations
-    )

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, jsonify
 
+from termslens.analysis import analyze as run_analysis
 from termslens.api import context
 from termslens.api.body import field, json_body
 from termslens.api.errors import ApiError
@@ -27,5 +28,5 @@ def analyze():
         raise ApiError(422, "empty_text", "The field 'text' is empty; there is nothing to analyze.")
     if url is not None and urlsplit(url).scheme not in ("http", "https", "file"):
         raise ApiError(422, "invalid_field", "The field 'url' must be an http, https or file URL.")
-    analysis = context.library().analyze(text, url=url, title=title)
+    analysis = run_analysis(context.library(), text, url=url, title=title)
     return jsonify(analysis_json(analysis))

@@ -21,7 +21,7 @@ from pathlib import Path
 from termslens.detect.corpus import CATEGORIES
 from termslens.detect.model import MODEL_FILENAME, Model, ModelError, eligible, load_model
 from termslens.detect.rules import RULE_CATEGORIES, RULE_SCORE, rule_matches
-from termslens.detect.sentences import split_sentences
+from termslens.segment import Page, segment
 
 __all__ = ["CATEGORIES", "PRIVACY_NOTICE_CATEGORIES", "RULE_CATEGORIES", "Detection", "bundled_model_path", "detect_clauses", "detector_model"]
 
@@ -72,12 +72,13 @@ def detector_model() -> Model | None:
         return _loaded["model"]
 
 
-def detect_clauses(text: str, *, privacy_notice: bool = False) -> list[Detection]:
+def detect_clauses(page: Page | str, *, privacy_notice: bool = False) -> list[Detection]:
     """Clause types found in page text, in page order: one Detection per (sentence, category).
 
     Parameters
     ----------
-    text : any page text (plain text or Markdown, any line endings); it is split into sentences here
+    page : the page's segmentation (`termslens.segment.segment`), or any page text (plain text or Markdown,
+        any line endings) to segment here
     privacy_notice : the page is a privacy notice, where the model shows PRIVACY_NOTICE_CATEGORIES only
 
     Returns
@@ -91,7 +92,7 @@ def detect_clauses(text: str, *, privacy_notice: bool = False) -> list[Detection
     >>> [(page[d.start:d.start + 22], d.category) for d in detect_clauses(page)]
     [('These Terms are govern', 'choice-of-law')]
     """
-    sentences = split_sentences(text)
+    sentences = (segment(page) if isinstance(page, str) else page).sentences
     candidates = [s for s, ok in zip(sentences, eligible(sentences)) if ok]
     if not candidates:
         return []

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from termslens.detect.keyphrases import keyphrase_features
-from termslens.detect.sentences import Sentence, claudette_sentences
+from termslens.segment import Sentence, claudette_sentences
 
 CLAUDETTE_ENV = "TERMSLENS_CLAUDETTE"
 # CLAUDETTE label codes in the order of the model's output columns, and our category ids for them.

@@ -36,7 +36,7 @@ from termslens.detect.features import (
     linear_scores,
 )
 from termslens.detect.keyphrases import FEATURE_NAMES, PATTERNS_DIGEST
-from termslens.detect.sentences import Sentence
+from termslens.segment import Sentence
 
 FORMAT = "termslens-detector/1"
 MODEL_FILENAME = "detector.npz"

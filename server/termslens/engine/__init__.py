@@ -1,4 +1,4 @@
-"""The matching engine: pure functions from page text and records to located annotations.
+"""The matching engine: pure functions from page text and records to where each record's clause sits.
 
 No Flask, tinydb, file or network I/O here; `tests/test_layering.py` holds the engine to that.
 """
@@ -6,27 +6,35 @@ No Flask, tinydb, file or network I/O here; `tests/test_layering.py` holds the e
 from __future__ import annotations
 
 from termslens.engine.align import MATCH_CUTOFF, align_quote
-from termslens.engine.annotate import build_annotations
 from termslens.engine.candidates import find_candidates
 from termslens.engine.index import QuoteIndex, build_index
-from termslens.engine.tokens import join_words, tokenize
-from termslens.engine.types import Annotation, Span
+from termslens.engine.matches import one_per_clause
+from termslens.engine.tokens import JoinedWords, Tokens, join_words, tokenize
+from termslens.engine.types import Match, Span
 
-__all__ = ["Annotation", "MATCH_CUTOFF", "QuoteIndex", "Span", "align_quote", "analyze", "build_index"]
+__all__ = ["MATCH_CUTOFF", "Match", "QuoteIndex", "Span", "align_quote", "build_index", "find_matches", "tokenize"]
 
 
-def analyze(text: str, index: QuoteIndex, *, service_id: str | None = None) -> list[Annotation]:
-    """Annotations of every indexed record found in `text`, in page order.
+def find_matches(
+    text: str,
+    index: QuoteIndex,
+    *,
+    tokens: Tokens | None = None,
+    joined: JoinedWords | None = None,
+    service_id: str | None = None,
+) -> list[Match]:
+    """Where every indexed record's clause sits in `text`, one record per clause, in page order.
 
     Parameters
     ----------
-    text : the page text; annotation offsets index it (code points, plus UTF-16 offsets for browsers)
+    text : the page text; match offsets index it (code points)
     index : `build_index(records)`
+    tokens, joined : `tokenize(text)` and `join_words(tokens.words)` when the caller already has them
     service_id : the service the page belongs to, if known; it only breaks ties between records of
         different services that land on the same clause. Every record is a candidate on every page.
     """
-    page = tokenize(text)
-    joined = join_words(page.words)  # once per page, shared by every alignment
+    page = tokens if tokens is not None else tokenize(text)
+    joined = joined if joined is not None else join_words(page.words)  # once per page, shared by every alignment
     best: dict[int, Span] = {}  # one place per record: its best-scoring stretch
     for candidate in find_candidates(page, index):
         record = index.records[candidate.record_index]
@@ -42,5 +50,7 @@ def analyze(text: str, index: QuoteIndex, *, service_id: str | None = None) -> l
         previous = best.get(candidate.record_index)
         if span is not None and (previous is None or span.score > previous.score):
             best[candidate.record_index] = span
-    matches = [(index.records[record_index], span) for record_index, span in best.items()]
-    return build_annotations(text, matches, service_id=service_id)
+    matches = [
+        Match(index.records[record_index], span.start, span.end, span.score) for record_index, span in best.items()
+    ]
+    return one_per_clause(matches, service_id=service_id)

@@ -1,17 +1,29 @@
-"""Sentences of a page with their offsets and the section heading each one sits under.
+"""One segmentation of a page, shared by every stage of an analysis: blocks, sentences and words.
 
-The detector's model was trained on CLAUDETTE documents, which hold one sentence per line with headings on
-lines of their own. `split_sentences` cuts any page text (plain text, Markdown, text extracted from HTML)
-into pieces that look like those lines: headings apart, list bullets and enumerators outside the sentence,
-one sentence per piece. Offsets are half-open code-point offsets into the page text.
+`segment(text)` cuts page text once into the units later stages use, so none of them re-derives its own:
+- **blocks**: paragraphs, list items, table cells and headings (`Block`), the clause-sized units a document's
+  versions are compared by;
+- **sentences** of those blocks, each with the section heading it sits under (`Sentence`), what the
+  clause-type detector scores;
+- **words** with their offsets (`termslens.engine.tokens`), what the record matcher compares;
+- the code-point -> UTF-16 offset map the browser needs.
+
+The sentence splitter was written for the detector's model, trained on CLAUDETTE documents that hold one
+sentence per line with headings on lines of their own. It cuts any page text (plain text, Markdown, text
+extracted from HTML) into pieces that look like those lines: headings apart, list bullets and enumerators
+outside the sentence, one sentence per piece. All offsets are half-open code-point offsets into the page text.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from functools import cached_property
+from typing import Callable, Iterable, Iterator
+
+from termslens.engine.tokens import JoinedWords, Tokens, join_words, tokenize
 
 # A "sentence" longer than this (a run-on line with no sentence punctuation, a table flattened into one line)
 # is cut at semicolons, then at spaces, so the model never scores a whole page as one sentence. The longest
@@ -24,6 +36,18 @@ CAPS_HEADING_MAX_WORDS = 12
 # A line at least this long that ends without sentence punctuation is a hard-wrapped line of a paragraph
 # (plain-text documents wrapped at 72-80 columns), not a heading: it is joined with the next line.
 WRAPPED_LINE_MIN_CHARS = 50
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, list item, table cell or heading of page text: `page[start:end]` (lead markup such as bullets
+    trimmed), holding `sentences[first_sentence:stop_sentence]`; a heading when all its sentences are."""
+
+    start: int
+    end: int
+    is_heading: bool
+    first_sentence: int
+    stop_sentence: int
 
 
 @dataclass(frozen=True)
@@ -165,10 +189,22 @@ def split_sentences(text: str) -> list[Sentence]:
     [('Governing law', ''), ('These Terms are governed by Irish law.', 'Governing law'),
      ('You may sue us.', 'Governing law')]
     """
+    return split_page(text)[1]
+
+
+def split_page(text: str) -> tuple[list[Block], list[Sentence]]:
+    """The blocks of page text and their sentences, in page order, from one pass (see `split_sentences`).
+
+    >>> blocks, sentences = split_page("# Fees\\n\\nWe bill monthly. Fees may change.\\n\\n- You can cancel.")
+    >>> [(b.is_heading, [sentences[i].text for i in range(b.first_sentence, b.stop_sentence)]) for b in blocks]
+    [(True, ['Fees']), (False, ['We bill monthly.', 'Fees may change.']), (False, ['You can cancel.'])]
+    """
+    blocks: list[Block] = []
     out: list[Sentence] = []
     heading = ""
     for start, end, structural in _units(text):
         pieces = list(_split_unit(text, start, end))
+        first = len(out)
         for number, (s_start, s_end) in enumerate(pieces):
             raw = text[s_start:s_end]
             clean = clean_text(raw)
@@ -189,7 +225,67 @@ def split_sentences(text: str) -> list[Sentence]:
             out.append(Sentence(s_start, s_end, clean, heading, title))
             if title:
                 heading = clean
-    return out
+        if len(out) > first:
+            own = out[first:]
+            blocks.append(Block(own[0].start, own[-1].end, all(s.is_heading for s in own), first, len(out)))
+    return blocks, out
+
+
+class Page:
+    """A page text and its units, each computed once on first use and shared by every stage of an analysis.
+
+    `blocks` and `sentences` come from `split_page`; `tokens` are the matcher's folded words with offsets and
+    `joined` the same words as one string; `to_utf16(offset)` maps a code-point offset to UTF-16 code units.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def _split(self) -> tuple[list[Block], list[Sentence]]:
+        return split_page(self.text)
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self._split[0]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self._split[1]
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        return tokenize(self.text)
+
+    @cached_property
+    def joined(self) -> JoinedWords:
+        return join_words(self.tokens.words)
+
+    @cached_property
+    def to_utf16(self) -> Callable[[int], int]:
+        return utf16_offsets(self.text)
+
+
+def segment(text: str) -> Page:
+    """The page's shared segmentation (units are computed lazily, each at most once)."""
+    return Page(text)
+
+
+# Characters outside the Basic Multilingual Plane take two UTF-16 code units (emoji, some CJK).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def utf16_offsets(text: str) -> Callable[[int], int]:
+    """A function from a code-point offset of `text` to the UTF-16 code-unit offset the browser uses: the
+    offset plus the number of astral characters (two code units each) before it.
+
+    >>> utf16_offsets("a\U0001F600b")(2)
+    3
+    """
+    astral = [] if text.isascii() else [match.start() for match in _ASTRAL.finditer(text)]
+    if not astral:
+        return lambda offset: offset
+    return lambda offset: offset + bisect_left(astral, offset)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,154 @@
+"""One analysis of a page, as a list of named stages.
+
+    segment            the page's blocks, sentences and words, computed once (segment.py)
+    locate_records     where each curated record's clause sits (the matching engine)
+    records_that_apply which of those belong on this page
+    detect_types       clause types recognised without a record (the detector)
+    merge              one annotation list in page order: curated, then the types no record covers
+    add_clause_actions the opt-outs a clause's own wording spells out
+    identify           stable ids
+    identify_service   the page's service, from its address or else its clauses
+
+Each stage is a function of what the earlier ones gave; `analyze` runs them in order. Nothing here knows HTTP,
+files or the store: the API and the CLI call `analyze` and serialise its `Analysis` with `termslens.report`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping, Sequence
+
+from termslens import engine
+from termslens.annotation import Annotation, generic_annotation, record_annotation, with_ids
+from termslens.clause_actions import actions_from_clause
+from termslens.detect import Detection, detect_clauses
+from termslens.document_kind import is_privacy_notice
+from termslens.engine import Match
+from termslens.generic import merge_detections, uncovered
+from termslens.library import Library
+from termslens.peers import Peers
+from termslens.records import Service
+from termslens.segment import Page, segment
+from termslens.taxonomy import categories
+
+# A record quotes one company's clause and carries that company's settings pages and addresses, but boilerplate
+# travels between companies ("You may opt out of this obligation to arbitrate" sits in many terms, with another
+# name in it). A record of a service other than the page's is shown only where it plainly applies: the page
+# names that service, and if the page's own service is known from its address, the wording is the same (at
+# least this score: Google's clauses on YouTube's pages, Meta's on Instagram's). On a page of unknown origin, a
+# clause quoted word for word is shown even when its service is not named (a pasted clause).
+SHARED_CLAUSE_SCORE = 97
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a page holds: its service (if known) and the annotations found in it, in page order."""
+
+    page: Page
+    service: Service | None
+    service_matched_by: str | None  # "domain" (from the URL) or "content" (from the clauses found)
+    annotations: tuple[Annotation, ...]
+    peers: Mapping[str, Peers] = field(default_factory=dict)  # by category: how the library's services treat it
+
+
+def analyze(
+    library: Library, text: str, *, url: str | None = None, title: str | None = None, generic: bool = True
+) -> Analysis:
+    """Every known clause in `text`, then (with `generic`) the clause types no record covers.
+
+    The URL's service only ranks records that land on the same clause; every record is a candidate. The
+    title and URL tell a privacy notice from terms for the clause-type detector.
+    """
+    page = segment(text)
+    url_service = library.service_for_url(url)
+    matches = locate_records(page, library, url_service)
+    curated = records_that_apply(page, matches, library, url_service)
+    detections = detect_types(page, privacy_notice=is_privacy_notice(title=title, url=url)) if generic else []
+    annotations = add_clause_actions(merge(page, curated, detections))
+    service, matched_by = identify_service(url_service, curated)
+    return Analysis(page, service, matched_by, tuple(identify(annotations)), library.peers)
+
+
+def locate_records(page: Page, library: Library, url_service: Service | None) -> list[Match]:
+    """Where each record's clause sits on the page (one record per clause, the page's own service first)."""
+    return engine.find_matches(
+        page.text,
+        library.index,
+        tokens=page.tokens,
+        joined=page.joined,
+        service_id=url_service.id if url_service else None,
+    )
+
+
+def records_that_apply(
+    page: Page, matches: Iterable[Match], library: Library, url_service: Service | None
+) -> list[Annotation]:
+    """Curated annotations for the matches that belong on this page (see SHARED_CLAUSE_SCORE)."""
+    named: dict[str, bool] = {}
+    known = categories()
+    out = []
+    for match in matches:
+        owner = match.record.service
+        if owner.id not in named:
+            named[owner.id] = library.page_names(owner, page.text)
+        if _applies_here(match, url_service, named[owner.id]):
+            out.append(record_annotation(page, match.record, known[match.record.category], match.start, match.end, match.score))
+    return out
+
+
+def _applies_here(match: Match, page_service: Service | None, page_names_its_service: bool) -> bool:
+    if page_service is not None and match.record.service.id == page_service.id:
+        return True
+    same_wording = match.score >= SHARED_CLAUSE_SCORE
+    if page_service is None:
+        return page_names_its_service or same_wording
+    return page_names_its_service and same_wording
+
+
+def detect_types(page: Page, *, privacy_notice: bool) -> list[Detection]:
+    """Clause types the detector recognises in the page's sentences (fewer of them on privacy notices)."""
+    return detect_clauses(page, privacy_notice=privacy_notice)
+
+
+def merge(page: Page, curated: Sequence[Annotation], detections: Iterable[Detection]) -> list[Annotation]:
+    """Curated annotations and generic ones for the detections no curated clause covers, in page order.
+
+    Detections of one category in consecutive sentences become one clause.
+    """
+    known = categories()
+    generic = [
+        generic_annotation(page, known[d.category], d.start, d.end, d.score)
+        for d in uncovered(merge_detections(page.text, detections), curated)
+        if d.category in known
+    ]
+    return sorted([*curated, *generic], key=lambda a: (a.start, a.end, a.kind))
+
+
+def add_clause_actions(annotations: Iterable[Annotation]) -> list[Annotation]:
+    """Each annotation plus the opt-out actions its own wording spells out, minus those its record has."""
+    out = []
+    for annotation in annotations:
+        known = {target for action in annotation.actions for target in (action.email, action.url) if target}
+        extra = tuple(
+            action for action in actions_from_clause(annotation.exact) if not {action.email, action.url} & known
+        )
+        out.append(replace(annotation, actions=annotation.actions + extra) if extra else annotation)
+    return out
+
+
+def identify(annotations: Sequence[Annotation]) -> list[Annotation]:
+    """The annotations with their stable ids (`termslens.identity`)."""
+    return with_ids(annotations)
+
+
+def identify_service(url_service: Service | None, curated: Iterable[Annotation]) -> tuple[Service | None, str | None]:
+    """The page's service and how it was told: from its address, else the service most of its curated
+    clauses belong to (when at least two agree)."""
+    if url_service is not None:
+        return url_service, "domain"
+    counts = Counter(a.record.service for a in curated if a.record is not None)
+    if not counts:
+        return None, None
+    service, count = counts.most_common(1)[0]
+    return (service, "content") if count >= 2 else (None, None)

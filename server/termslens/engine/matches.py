@@ -1,0 +1,35 @@
+"""One record per clause: when records of several services land on the same clause, which one stays."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from termslens.engine.types import Match
+
+# Two matches of the same category covering this share of the shorter one are the same clause.
+SAME_CLAUSE_OVERLAP = 0.5
+
+
+def one_per_clause(matches: Sequence[Match], *, service_id: str | None = None) -> list[Match]:
+    """`matches` in page order, one per clause.
+
+    When records of several services land on the same clause (the same terms served under two brands), the
+    page's own service wins, then the higher score.
+    """
+    preferred = sorted(matches, key=lambda m: (m.record.service.id != service_id, -m.score, m.start, m.record.id))
+    kept: list[Match] = []
+    kept_by_category: dict[str, list[Match]] = {}
+    for match in preferred:
+        same_category = kept_by_category.setdefault(match.record.category, [])
+        if not any(_same_clause(match, other) for other in same_category):
+            kept.append(match)
+            same_category.append(match)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.record.id))
+
+
+def _same_clause(match: Match, other: Match) -> bool:
+    if match.record.service.id == other.record.service.id or match.record.category != other.record.category:
+        return False
+    overlap = min(match.end, other.end) - max(match.start, other.start)
+    shorter = min(match.end - match.start, other.end - other.start)
+    return shorter > 0 and overlap / shorter >= SAME_CLAUSE_OVERLAP

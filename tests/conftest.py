@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
+from flask import request
 
+from termslens import vocabulary
 from termslens.api import create_app
 from termslens.library import Library
 from termslens.records import bundled_records_dir, load_records
@@ -40,9 +43,42 @@ def library() -> Library:
     return Library(load_records([bundled_records_dir()]))
 
 
+ANALYSIS_VALIDATOR = jsonschema.Draft202012Validator(vocabulary.schema("analysis"))
+
+
+def assert_valid_analysis(body: object, *, from_cli: bool = False) -> None:
+    """`body` is an analysis answer as `schema/analysis.schema.json` publishes it (`text` only from the CLI)."""
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in ANALYSIS_VALIDATOR.iter_errors(body)]
+    assert not errors, "the answer breaks analysis.schema.json:\n" + "\n".join(errors[:10])
+    assert ("text" in body) is from_cli  # type: ignore[operator]
+
+
 @pytest.fixture
 def app(tmp_path: Path):
-    return create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "RECORD_DIRS": []})
+    """The app on a temporary data folder; every analysis it answers is checked against the published schema."""
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "RECORD_DIRS": []})
+    answers = []
+
+    @app.after_request
+    def keep_analysis(response):
+        if request.method == "POST" and request.path == "/api/v1/analyze" and response.status_code == 200:
+            answers.append(response.get_json())
+        return response
+
+    yield app
+    for body in answers:
+        assert_valid_analysis(body)
+
+
+class SchemaCheckingRunner(CliRunner):
+    """A CLI runner that checks every `termslens analyze --json` answer against the published schema."""
+
+    def invoke(self, cli, args=None, *rest, **kwargs):
+        result = super().invoke(cli, args, *rest, **kwargs)
+        words = list(args or [])
+        if words[:1] == ["analyze"] and "--json" in words and result.exit_code == 0:
+            assert_valid_analysis(json.loads(result.stdout), from_cli=True)
+        return result
 
 
 @pytest.fixture
@@ -54,4 +90,4 @@ def client(app):
 def runner(tmp_path: Path, monkeypatch) -> CliRunner:
     monkeypatch.setenv("TERMSLENS_DATA_DIR", str(tmp_path / "cli-data"))
     monkeypatch.delenv("TERMSLENS_RECORDS", raising=False)
-    return CliRunner()
+    return SchemaCheckingRunner()

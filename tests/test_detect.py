@@ -25,7 +25,8 @@ from termslens.detect import (
 from termslens.detect.corpus import load_claudette
 from termslens.detect.evaluate import cross_validate
 from termslens.detect.keyphrases import PATTERNS_DIGEST
-from termslens.detect.model import ModelError, document_partitions, load_model, save_model
+from termslens.detect.model import ModelError, load_model, save_model
+from termslens.detect.train import document_partitions
 from termslens.segment import split_sentences
 from termslens.taxonomy import categories
 

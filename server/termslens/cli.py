@@ -241,7 +241,8 @@ DETECTOR_DATA_OPTION = click.option(
 def detector_train(out: Path | None, data_dir: Path | None) -> None:
     """Train the model on every labelled document and write it (deterministic: same data, same model)."""
     from termslens.detect import bundled_model_path
-    from termslens.detect.model import save_model, train
+    from termslens.detect.model import save_model
+    from termslens.detect.train import train
 
     corpus = _labelled_corpus(data_dir)
     model = train(corpus)

@@ -39,6 +39,9 @@ def analyze_json(relative_path: str, url: str | None) -> dict:
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
+    from tests.conftest import assert_valid_analysis
+
+    assert_valid_analysis(answer, from_cli=True)
     text = answer.pop("text")
     answer["text_sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return answer

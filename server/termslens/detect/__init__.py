@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from termslens.detect.corpus import CATEGORIES
+from termslens.detect.labels import CATEGORIES
 from termslens.detect.model import MODEL_FILENAME, Model, ModelError, eligible, load_model
 from termslens.detect.rules import RULE_CATEGORIES, RULE_SCORE, rule_matches
 from termslens.segment import Page, segment

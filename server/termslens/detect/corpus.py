@@ -14,23 +14,10 @@ from pathlib import Path
 import numpy as np
 
 from termslens.detect.keyphrases import keyphrase_features
+from termslens.detect.labels import CATEGORIES, CODES
 from termslens.segment import Sentence, claudette_sentences
 
 CLAUDETTE_ENV = "TERMSLENS_CLAUDETTE"
-# CLAUDETTE label codes in the order of the model's output columns, and our category ids for them.
-CODES = ("A", "CH", "CR", "J", "LAW", "LTD", "TER", "USE")
-CATEGORIES = (
-    "arbitration",
-    "unilateral-change",
-    "content-removal",
-    "jurisdiction",
-    "choice-of-law",
-    "limitation-of-liability",
-    "unilateral-termination",
-    "contract-by-using",
-)
-
-
 class CorpusError(ValueError):
     """The labelled data is missing or malformed; the message names the file."""
 

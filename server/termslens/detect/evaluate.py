@@ -16,8 +16,10 @@ from typing import Callable
 
 import numpy as np
 
-from termslens.detect.corpus import CATEGORIES, CODES, Corpus
-from termslens.detect.model import Model, eligible, train
+from termslens.detect.corpus import Corpus
+from termslens.detect.labels import CATEGORIES, CODES
+from termslens.detect.model import Model, eligible
+from termslens.detect.train import train
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,11 @@ _CR_TRIGGERS = ("remov", "delet", "edit", "disabl", "block", "refus", "reject", 
                 "filter", "hide", "restrict")
 _RESIDENCE = (
     r"(?:your|consumers?.?) (?:\w+ ){0,3}(?:residence|domicile|habitual)|where you (?:live|reside)|"
-    r"if you (?:live|reside|are a (?:consumer|resident))|country (?:in which|where) you|in your (?:country|home)|"
+    r"if you (?:live|reside|are a (?:consumer|resident))|country (?:in which|where) you|in your (?:country|home "
+    r"(?:country|state|courts?|jurisdiction))|"
     r"you live in"
 )
-_RESIDENCE_TRIGGERS = ("residen", "domicile", "habitual", "live", "reside", "consumer", "country")
+_RESIDENCE_TRIGGERS = ("residen", "domicile", "habitual", "live", "reside", "consumer", "country", "home")
 
 
 class KeyPhrase(NamedTuple):

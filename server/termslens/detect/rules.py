@@ -119,7 +119,9 @@ RULES: tuple[Rule, ...] = (
             r"\btransferr\w* (?:\w+ ){0,3}(?:to|outside|across) (?:\w+ ){0,4}(?:countr\w*|servers?|jurisdictions?|"
         r"borders?)\b",
         ),
-        ("train", "fine-tun"),
+        # Every phrasing holds one of these (the first also accepts "use ... data ... to develop / improve ... AI
+        # models"); tests/test_detect_invariants.py runs each pattern without them to keep it so.
+        ("train", "fine-tun", "develop", "improv"),
         # "Train our models" alone also describes how training works ("Training our models involves a number of
         # separate stages", "We use techniques such as Constitutional AI to train our models"); the clause says
         # that data is what trains them, or is a purpose ("To improve the Services ..., including training our

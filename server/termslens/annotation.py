@@ -8,7 +8,7 @@ severity replace the category's. `termslens.report.annotation_json` is the one p
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Sequence, TypedDict
 
 from termslens.identity import annotation_id, unique_ids
 from termslens.records import Action, Record
@@ -56,19 +56,29 @@ class Annotation:
         return self.record.stance if self.record is not None else self.category.stance
 
 
-def located(page: Page, start: int, end: int) -> dict[str, str | int]:
+class Location(TypedDict):
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    start_utf16: int
+    end_utf16: int
+
+
+def located(page: Page, start: int, end: int) -> Location:
     """Where `page.text[start:end]` sits, as the browser re-anchors it: the exact text, its context, UTF-16
     offsets."""
     text = page.text
-    return {
-        "start": start,
-        "end": end,
-        "exact": text[start:end],
-        "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-        "suffix": text[end : end + CONTEXT_CHARS],
-        "start_utf16": page.to_utf16(start),
-        "end_utf16": page.to_utf16(end),
-    }
+    return Location(
+        start=start,
+        end=end,
+        exact=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        start_utf16=page.to_utf16(start),
+        end_utf16=page.to_utf16(end),
+    )
 
 
 def record_annotation(page: Page, record: Record, category: Category, start: int, end: int, score: float) -> Annotation:

@@ -177,7 +177,7 @@ def rounded_float16(values: np.ndarray, mantissa_bits: int) -> np.ndarray:
     """`values` as float16 rounded (half up in magnitude) to `mantissa_bits` of the 10 mantissa bits; the
     dropped bits are zero, so the stored array compresses well."""
     dropped = 10 - mantissa_bits
-    bits = values.astype(np.float16).view(np.uint16).astype(np.uint32)
+    bits: np.ndarray = values.astype(np.float16).view(np.uint16).astype(np.uint32)
     if dropped > 0:
         bits = (bits + (1 << (dropped - 1))) & (0xFFFF << dropped)
     return bits.astype(np.uint16).view(np.float16)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -81,7 +81,7 @@ def save_model(model: Model, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     terms = model.vocabulary.terms()
-    arrays = {
+    arrays: dict[str, Any] = {
         "meta": np.array(json.dumps(model.meta, sort_keys=True)),
         "terms": np.array("\n".join(terms)),
         "common_words": np.array("\n".join(sorted(model.vocabulary.common_words))),

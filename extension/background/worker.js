@@ -5,8 +5,8 @@
 import * as api from "../lib/api.js";
 import { ext } from "../lib/browser.js";
 import { startCommand } from "../lib/constants.js";
-import { CONTENT_MESSAGES, MSG, PAGE_MESSAGES } from "../lib/messages.js";
-import { checkAction, checkAnalysis, checkService, isHttpsUrl, messageProblem } from "../lib/validate.js";
+import { CONTENT_MESSAGES, MSG, PAGE_MESSAGES, TRIGGERS } from "../lib/messages.js";
+import { checkAnalysis, checkSite, isHttpsUrl, messageProblem } from "../lib/validate.js";
 import * as menus from "./menus.js";
 import * as options from "./options.js";
 import * as tabs from "./tabs.js";
@@ -27,8 +27,8 @@ async function analyzePage(msg, sender) {
   const previous = await tabs.getTab(tabId);
   // A page's own re-read ("update") continues an analysis the user or the settings allowed; an automatic one
   // needs the setting. Nothing is sent when neither holds.
-  if (msg.trigger === "auto" && !autoAnalyze) return { ok: false, error: { code: "auto_off", message: "Automatic analysis is off." } };
-  if (msg.trigger === "update" && !previous?.result && !autoAnalyze) {
+  if (msg.trigger === TRIGGERS.AUTO && !autoAnalyze) return { ok: false, error: { code: "auto_off", message: "Automatic analysis is off." } };
+  if (msg.trigger === TRIGGERS.UPDATE && !previous?.result && !autoAnalyze) {
     return { ok: false, error: { code: "auto_off", message: "Automatic analysis is off." } };
   }
   const answer = await api.analyze(port, { url: msg.url, title: msg.title, text: msg.text });
@@ -70,21 +70,27 @@ function sameSite(url, other) {
   }
 }
 
+/**
+ * The action a message names, looked up among what the worker holds for the tab: an action of the clause
+ * with annotation id `id`, or of the service's record `id` (from GET /site). The link opened is always the
+ * one stored with it, never one a message carries.
+ */
+function findAction(state, { source, id, action: key }) {
+  if (source === "annotation") {
+    const annotation = state?.result?.annotations?.find((a) => a.id === id);
+    const action = annotation?.actions?.find((a) => a.key === key) ?? null;
+    return action && { action, recordTitle: annotation.title, serviceName: state?.result?.service?.name };
+  }
+  const action = state?.site?.actions?.find((a) => a.record_id === id && a.key === key) ?? null;
+  return action && { action, recordTitle: action.recordTitle, serviceName: state?.site?.service?.name };
+}
+
 async function openAction(msg, sender, kind) {
   const tabId = kind === "content" ? sender.tab.id : msg.tabId;
   if (kind === "content" && msg.tabId !== undefined) return { ok: false, error: { code: "invalid", message: "tabId is not for content scripts" } };
   if (!Number.isInteger(tabId)) return { ok: false, error: { code: "invalid", message: "tabId is required" } };
-  const state = await tabs.getTab(tabId);
-  let action = null;
-  let context = {};
-  if (msg.source === "annotation") {
-    const annotation = state?.result?.annotations?.[msg.index];
-    action = annotation?.actions?.[msg.actionIndex] ?? null;
-    context = { recordTitle: annotation?.title, serviceName: state?.result?.service?.name };
-  } else {
-    action = state?.site?.actions?.[msg.index] ?? null;
-    context = { recordTitle: action?.recordTitle, serviceName: state?.site?.service?.name };
-  }
+  const found = findAction(await tabs.getTab(tabId), msg);
+  const action = found?.action;
   if (!action || !isHttpsUrl(action.url)) return { ok: false, error: { code: "no_link", message: "This action has no https link." } };
   const opener = await ext.tabs.get(tabId).catch(() => null);
   const created = await ext.tabs.create({
@@ -99,8 +105,8 @@ async function openAction(msg, sender, kind) {
       kind: action.kind,
       steps: action.steps,
       caveats: action.caveats,
-      serviceName: context.serviceName ?? null,
-      recordTitle: context.recordTitle ?? null,
+      serviceName: found.serviceName ?? null,
+      recordTitle: found.recordTitle ?? null,
     });
   }
   return { ok: true, data: { tabId: created.id } };
@@ -108,7 +114,7 @@ async function openAction(msg, sender, kind) {
 
 async function reportProblem(msg, sender) {
   const state = await tabs.getTab(sender.tab.id);
-  const annotation = state?.result?.annotations?.[msg.index];
+  const annotation = state?.result?.annotations?.find((a) => a.id === msg.id);
   if (!annotation) return { ok: false, error: { code: "unknown_clause", message: "That clause is no longer on the page." } };
   const { port } = await options.getOptions();
   return api.feedback(port, {
@@ -136,23 +142,6 @@ async function tabUrl(tabId, state) {
   if (state?.url) return state.url;
   const tab = await ext.tabs.get(tabId).catch(() => null);
   return tab?.url ?? null;
-}
-
-/** The service's actions from GET /site, flattened with the title of the record each belongs to. */
-function checkSite(data) {
-  const service = checkService(data?.service);
-  if (!service) return { service: null, actions: [] };
-  const titles = new Map((Array.isArray(data.records) ? data.records : []).map((r) => [r?.id, r?.title]));
-  const actions = (Array.isArray(data.actions) ? data.actions : [])
-    .map((raw) => {
-      const action = checkAction(raw);
-      if (!action) return null;
-      const title = titles.get(raw.record_id);
-      return { ...action, recordTitle: typeof title === "string" ? title.slice(0, 300) : null };
-    })
-    .filter(Boolean)
-    .slice(0, 40);
-  return { service, actions };
 }
 
 async function getTabSummary(msg) {
@@ -201,7 +190,7 @@ async function runAnalysisInTab(tabId) {
 
 async function showClause(msg) {
   try {
-    return await ext.tabs.sendMessage(msg.tabId, { type: MSG.SCROLL_TO_CLAUSE, index: msg.index }, { frameId: 0 });
+    return await ext.tabs.sendMessage(msg.tabId, { type: MSG.SCROLL_TO_CLAUSE, id: msg.id }, { frameId: 0 });
   } catch {
     return { ok: false, error: { code: "no_content_script", message: "The page is gone." } };
   }

@@ -36,7 +36,12 @@ function append(parent, children) {
   }
 }
 
-/** An inline SVG icon from a list of path data strings (constant data of the extension, not record text). */
+/**
+ * An inline SVG icon from a list of path data strings (constant data of the extension, not record text).
+ * @param {string[]} paths SVG path data, one of ICONS
+ * @param {{size?: number, label?: string|null}} [options] without a label the icon is hidden from screen readers
+ * @returns {SVGSVGElement}
+ */
 export function icon(paths, { size = 16, label = null } = {}) {
   const ns = "http://www.w3.org/2000/svg";
   const svg = document.createElementNS(ns, "svg");
@@ -79,6 +84,7 @@ export const ICONS = Object.freeze({
 /**
  * A short readable date ("28 Nov 2025") from an ISO date, or the input when it is not one.
  * @param {string|null} iso
+ * @returns {string}
  */
 export function formatDate(iso) {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? "";
@@ -87,7 +93,11 @@ export function formatDate(iso) {
   return `${d} ${months[m - 1]} ${y}`;
 }
 
-/** The host name of an https URL without "www.", for "Source: anthropic.com". */
+/**
+ * The host name of a URL without "www.", for "Source: anthropic.com"; "" when it is not a URL.
+ * @param {string} url
+ * @returns {string}
+ */
 export function shortHost(url) {
   try {
     return new URL(url).hostname.replace(/^www\./, "");
@@ -95,15 +105,3 @@ export function shortHost(url) {
     return "";
   }
 }
-
-export const SEVERITY_LABELS = Object.freeze({ high: "High", medium: "Medium", low: "Low" });
-export const STANCE_LABELS = Object.freeze({ bad: "Against you", neutral: "Neutral", good: "In your favour" });
-export const ACTION_KIND_LABELS = Object.freeze({
-  "opt-out": "Opt out",
-  setting: "Setting",
-  request: "Request",
-  delete: "Delete",
-  download: "Download",
-  contact: "Contact",
-  read: "Read more",
-});

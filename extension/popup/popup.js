@@ -4,13 +4,22 @@
  * `<html data-popup-state="ready">` tells tests it has rendered.
  */
 import { ext } from "../lib/browser.js";
-import { ACTION_KIND_LABELS, SEVERITY_LABELS, h, icon, ICONS, shortHost } from "../lib/dom.js";
+import { h, icon, ICONS, shortHost } from "../lib/dom.js";
+import {
+  ACTION_KIND_LABELS,
+  CHANGING_KINDS,
+  FAVOURABLE_STANCE,
+  GENERIC_KIND,
+  OPT_OUT_KIND,
+  SEVERITY_LABELS,
+  categoryName,
+} from "../lib/labels.js";
 import { MSG } from "../lib/messages.js";
-import { SEVERITIES } from "../lib/constants.js";
+import { SEVERITIES } from "../lib/vocabulary.js";
 
 const content = document.getElementById("content");
 // Action kinds that change something for the user, listed under "Opt out and settings".
-const SETTING_KINDS = new Set(["opt-out", "setting", "delete", "download", "request"]);
+const SETTING_KINDS = new Set(CHANGING_KINDS);
 
 async function tabIdFromContext() {
   const param = new URLSearchParams(location.search).get("tabId");
@@ -93,10 +102,10 @@ function clauseList(result, tabId) {
           {
             type: "button",
             class: "clause",
-            dataset: { index, severity: a.severity },
+            dataset: { id: a.id, severity: a.severity },
             "aria-label": `${index + 1}. ${SEVERITY_LABELS[a.severity]} severity: ${a.title}. Show it on the page`,
             onclick: async () => {
-              const reply = await ask({ type: MSG.SHOW_CLAUSE, tabId, index });
+              const reply = await ask({ type: MSG.SHOW_CLAUSE, tabId, id: a.id });
               status.textContent = reply.ok ? "" : reply.error?.message ?? "Could not show that clause.";
             },
           },
@@ -108,8 +117,8 @@ function clauseList(result, tabId) {
             h(
               "span",
               { class: "clause-meta" },
-              a.kind === "generic" ? `Detected: ${categoryLabel(a.category)}` : categoryLabel(a.category),
-              a.stance === "good" ? h("span", { class: "good" }, " · in your favour") : null,
+              a.kind === GENERIC_KIND ? "Recognised by its wording" : categoryName(a.category),
+              a.stance === FAVOURABLE_STANCE ? h("span", { class: "favourable" }, " · in your favour") : null,
             ),
           ),
         ),
@@ -117,13 +126,6 @@ function clauseList(result, tabId) {
     ),
   );
   return [list, status];
-}
-
-/** "ai-training" → "AI training". */
-function categoryLabel(category) {
-  const words = (category || "clause").split("-").map((w) => (w === "ai" ? "AI" : w));
-  const text = words.join(" ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Actions that change something, from the page's clauses first, then the service's other records. */
@@ -137,12 +139,13 @@ function settingActions(result, site) {
     seen.add(key);
     items.push({ action, message, context });
   };
-  result?.annotations.forEach((a, index) =>
-    a.actions.forEach((action, actionIndex) => add(action, { source: "annotation", index, actionIndex }, a.title)),
+  result?.annotations.forEach((a) =>
+    a.actions.forEach((action) => add(action, { source: "annotation", id: a.id, action: action.key }, a.title)),
   );
-  site?.actions.forEach((action, index) => add(action, { source: "site", index, actionIndex: 0 }, action.recordTitle));
+  site?.actions.forEach((action) => add(action, { source: "site", id: action.record_id, action: action.key }, action.recordTitle));
   // Opt-outs first: they are what the popup is most often opened for.
-  items.sort((x, y) => Number(y.action.kind === "opt-out") - Number(x.action.kind === "opt-out"));
+  const optOut = (item) => Number(item.action.kind === OPT_OUT_KIND);
+  items.sort((x, y) => optOut(y) - optOut(x));
   return items;
 }
 
@@ -164,7 +167,7 @@ function actionsSection(items, tabId) {
             "button",
             {
               type: "button",
-              class: `action${action.kind === "opt-out" ? " opt-out" : ""}`,
+              class: `action${action.kind === OPT_OUT_KIND ? " opt-out" : ""}`,
               dataset: { kind: action.kind },
               title: action.url,
               onclick: async () => {

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -41,6 +40,15 @@ CHROMIUM_ARGS = [
     f"--disable-extensions-except={EXTENSION_DIR}",
     f"--load-extension={EXTENSION_DIR}",
 ]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/e2e is marked `e2e` (pyproject.toml), so `-m "not e2e"` leaves the browser out.
+    pytest hands this hook every collected item, not only this folder's, hence the path check."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if Path(str(item.path)).resolve().is_relative_to(here):
+            item.add_marker(pytest.mark.e2e)
 
 
 def free_port() -> int:
@@ -225,10 +233,3 @@ def screenshot(page, name: str, **kwargs) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), **kwargs)
     return path
-
-
-def find_web_ext() -> str | None:
-    local = ROOT / "node_modules" / ".bin" / "web-ext"
-    if local.is_file():
-        return str(local)
-    return shutil.which("web-ext")

@@ -55,3 +55,33 @@ def test_a_clause_that_states_its_own_opt_out_shows_the_deadline_on_its_card(ext
     expect(deadline).to_be_visible()  # not folded away in the steps
     expect(card).not_to_contain_text("WhatsApp")
     screenshot(page, "card-deadline")
+
+
+def test_a_generic_clause_can_be_shown_from_the_popup_and_reported(extension, service, pages):
+    """Generic clauses have ids like curated ones: the popup scrolls to one, and its card's report is kept
+    with its category (there is no record to name)."""
+    page = extension.open(UNKNOWN_SERVICE_URL)
+    page.evaluate("window.scrollTo(0, 0)")
+    arbitration = next(c for c in service.get("/categories")["categories"] if c["id"] == "arbitration")
+    popup = extension.open_popup(page)
+    popup.locator(".clause", has_text=arbitration["name"]).first.click()
+    page.wait_for_function(
+        "() => { const f = CSS.highlights.get('termslens-focus'); if (!f) return false;"
+        " const box = [...f][0].getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }",
+        polling=100,
+    )
+    flashed = extension.highlights(page)["termslens-focus"][0]
+    assert "arbitration" in flashed.lower()
+
+    before = len(service.get("/feedback")["feedback"])
+    marker = page.get_by_role("button", name=arbitration["name"]).first
+    marker.click()
+    card = page.locator(CARD)
+    card.get_by_role("button", name="This looks wrong").click()
+    card.get_by_label("What looks wrong?").fill("This is not an arbitration clause.")
+    card.get_by_role("button", name="Send report").click()
+    expect(card.get_by_role("status").filter(has_text="saved")).to_be_visible()
+    reports = service.get("/feedback")["feedback"]
+    assert len(reports) == before + 1
+    assert reports[-1]["record_id"] is None and reports[-1]["category"] == "arbitration"
+    assert reports[-1]["note"] == "This is not an arbitration clause."

@@ -14,8 +14,8 @@ from tests.e2e.site import PLAIN_URL, TERMS_URL
 def marker_titles_in_page_order(page) -> list[str]:
     return page.evaluate(
         """() => [...document.querySelector('termslens-ui').shadowRoot.querySelectorAll('.marker')]
-             .map((m) => ({title: m.title, top: parseFloat(m.style.top), index: +m.dataset.index}))
-             .sort((a, b) => a.top - b.top || a.index - b.index).map((m) => m.title)"""
+             .map((m) => ({title: m.title, top: parseFloat(m.style.top), number: +m.dataset.number}))
+             .sort((a, b) => a.top - b.top || a.number - b.number).map((m) => m.title)"""
     )
 
 

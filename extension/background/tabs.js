@@ -96,15 +96,22 @@ export async function setGuidance(tabId, value) {
 }
 
 /**
- * The toolbar badge: the number of high-severity clauses, "!" when the service is not running.
+ * The toolbar badge: the number of high-severity clauses, "!" when the service is not running, "…" when
+ * it is busy.
  * @param {number} tabId
- * @param {{summary?: object, offline?: boolean}|null} info
+ * @param {{summary?: object, offline?: boolean, busy?: boolean}|null} info
  */
 export async function setBadge(tabId, info) {
   try {
     if (!info) {
       await ext.action.setBadgeText({ tabId, text: "" });
       await ext.action.setTitle({ tabId, title: "TermsLens" });
+      return;
+    }
+    if (info.busy) {
+      await ext.action.setBadgeBackgroundColor({ tabId, color: BADGE_OFFLINE_COLOR });
+      await ext.action.setBadgeText({ tabId, text: "…" });
+      await ext.action.setTitle({ tabId, title: "TermsLens: the local service is busy; the page will be read again" });
       return;
     }
     if (info.offline) {

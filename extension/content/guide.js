@@ -2,6 +2,8 @@
  * The opt-out guide: on the settings page an action opened, a panel lists the action's steps, ticks off the
  * ones it can tell are done, and rings the control a step names ("Switch off the “Help improve Claude”
  * toggle") when that control is on the page. Steps it cannot check are ticked by the user.
+ * This module is the panel and its rings; reading a step is content/steps.js, finding the control it names
+ * content/controls.js.
  */
 import { h, icon, ICONS, trusted } from "../lib/dom.js";
 import { findControl, isOn } from "./controls.js";

@@ -1,9 +1,13 @@
 /**
  * The clause card: what a clause means, why it matters and what you can do, built with DOM calls only
- * (record and page text are never parsed as HTML). Behaviour (open, close, position) is content/markers.js.
+ * (record and page text are never parsed as HTML). Behaviour (open, close, position) is content/popover.js.
+ *
+ * Every listener acts on trusted events only (lib/dom.js h() and trusted()), and the two that reach the
+ * worker, opening an action and sending a report, also need the page's transient user activation
+ * (isUserGesture): a page script that somehow held these buttons could not press them.
  */
 import { isHttpsUrl } from "../lib/validate.js";
-import { formatDate, h, icon, ICONS, shortHost } from "../lib/dom.js";
+import { formatDate, h, icon, ICONS, isUserGesture, shortHost, trusted } from "../lib/dom.js";
 import { ACTION_KIND_LABELS, CHANGING_KINDS, FAVOURABLE_STANCE, GENERIC_KIND, SEVERITY_LABELS, STANCE_LABELS } from "../lib/labels.js";
 
 // Actions that change something for the user come first and get the filled button.
@@ -62,12 +66,15 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
       footer(a, id, onReport),
     ),
   );
-  card.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") {
-      event.stopPropagation();
-      onClose();
-    }
-  });
+  card.addEventListener(
+    "keydown",
+    trusted((event) => {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        onClose();
+      }
+    }),
+  );
   return card;
 }
 
@@ -104,8 +111,11 @@ function actionItem(action, onAction) {
           type: "button",
           class: `action-button${primary ? " primary" : ""}`,
           "data-action-kind": action.kind,
+          "data-action-key": action.key,
           title: action.url,
-          onclick: () => onAction(action.key),
+          onclick: (event) => {
+            if (isUserGesture(event)) onAction(action.key);
+          },
         },
         h("span", {}, action.label),
         icon(ICONS.external, { size: 14 }),
@@ -118,14 +128,14 @@ function actionItem(action, onAction) {
   }
   if (action.email) {
     const copy = h("button", { type: "button", class: "small-button" }, "Copy address");
-    copy.addEventListener("click", async () => {
+    copy.addEventListener("click", trusted(async () => {
       try {
         await navigator.clipboard.writeText(action.email);
         copy.textContent = "Copied";
       } catch {
         copy.textContent = "Select and copy it";
       }
-    });
+    }));
     // A mailto: link with the subject filled in; built from checked parts, never from markup.
     const href = `mailto:${encodeURIComponent(action.email).replace("%40", "@")}${action.subject ? `?subject=${encodeURIComponent(action.subject)}` : ""}`;
     const write = h("a", { class: "small-button write-email", href, target: "_blank", rel: "noopener" }, "Write the email");
@@ -155,7 +165,9 @@ function footer(a, id, onReport) {
 
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const note = h("textarea", { id: `${id}-note`, maxlength: "2000", placeholder: "For example: the clause was changed, or the explanation is wrong." });
-  const send = h("button", { type: "submit", class: "action-button primary" }, "Send report");
+  // A plain button, not a submit button: a form's submit event is trusted even when a script caused it
+  // (requestSubmit(), a scripted click on a submit button), a click event is not.
+  const send = h("button", { type: "button", class: "action-button primary" }, "Send report");
   const form = h(
     "form",
     { class: "report", hidden: true, "aria-label": "Report a problem with this explanation" },
@@ -174,8 +186,9 @@ function footer(a, id, onReport) {
     icon(ICONS.flag, { size: 13 }),
     "This looks wrong",
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
+  form.addEventListener("submit", (event) => event.preventDefault());
+  send.addEventListener("click", async (event) => {
+    if (!isUserGesture(event) || send.disabled) return;
     send.disabled = true;
     status.className = "status";
     status.textContent = "Saving…";

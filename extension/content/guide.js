@@ -2,8 +2,10 @@
  * The opt-out guide: on the settings page an action opened, a panel lists the action's steps, ticks off the
  * ones it can tell are done, and rings the control a step names ("Switch off the “Help improve Claude”
  * toggle") when that control is on the page. Steps it cannot check are ticked by the user.
+ * This module is the panel and its rings; reading a step is content/steps.js, finding the control it names
+ * content/controls.js.
  */
-import { h, icon, ICONS } from "../lib/dom.js";
+import { h, icon, ICONS, trusted } from "../lib/dom.js";
 import { findControl, isOn } from "./controls.js";
 import { readStep, samePage } from "./steps.js";
 import { getLayer } from "./ui.js";
@@ -67,11 +69,14 @@ export class GuidePanel {
     this.allDone = h("p", { class: "all-done", role: "status", hidden: true }, "All steps done. You can close this tab.");
     for (const [i, step] of this.steps.entries()) {
       const box = h("input", { type: "checkbox", id: `tl-step-${i}`, "aria-describedby": `tl-step-${i}-note` });
-      box.addEventListener("change", () => {
-        step.done = box.checked;
-        step.auto = false;
-        this.render();
-      });
+      box.addEventListener(
+        "change",
+        trusted(() => {
+          step.done = box.checked;
+          step.auto = false;
+          this.render();
+        }),
+      );
       const note = h("span", { class: "step-note", id: `tl-step-${i}-note` });
       const showMe = h("button", { type: "button", class: "small-button show-me", hidden: true, onclick: () => this.showControl(step) }, "Show me");
       step.element = h("li", { class: "step" }, box, h("div", {}, h("label", { class: "step-text", for: `tl-step-${i}` }, step.text), note, showMe));
@@ -113,9 +118,12 @@ export class GuidePanel {
           : null,
       ),
     );
-    this.panel.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") this.dismiss();
-    });
+    this.panel.addEventListener(
+      "keydown",
+      trusted((event) => {
+        if (event.key === "Escape") this.dismiss();
+      }),
+    );
     layer.appendChild(this.panel);
   }
 

@@ -4,12 +4,23 @@
  * module of its own (session, text, clauses, highlight, markers, popover, watch, guide); this one wires them.
  *
  * State for tests and tools is one attribute, kept by content/session.js:
- * <html data-termslens-state="idle|analyzing|ready|offline|error">.
+ * <html data-termslens-state="idle|analyzing|ready|busy|offline|error">.
+ *
+ * A changing page is analysed again only when its words changed materially (content/change.js) and at most
+ * once per REANALYZE_MIN_INTERVAL_MS; smaller changes only re-anchor the clauses already known.
  */
 import { ext } from "../lib/browser.js";
-import { FLASH_MS, MAX_TEXT_CHARS, REREAD_DEBOUNCE_MS, REREAD_MAX_WAIT_MS } from "../lib/constants.js";
+import {
+  FLASH_MS,
+  MAX_TEXT_CHARS,
+  PAGE_BUSY_RETRY,
+  REANALYZE_MIN_INTERVAL_MS,
+  REREAD_DEBOUNCE_MS,
+  REREAD_MAX_WAIT_MS,
+} from "../lib/constants.js";
 import { MSG, TRIGGERS, WORKER_MESSAGES } from "../lib/messages.js";
 import { messageProblem } from "../lib/validate.js";
+import { isMaterialChange } from "./change.js";
 import { anchorClauses, needsReanchor } from "./clauses.js";
 import { GuidePanel } from "./guide.js";
 import { clear as clearHighlights, flash, isDarkAround, paint } from "./highlight.js";
@@ -75,6 +86,7 @@ async function analyze(trigger, pageText = null) {
     const reply = await send({ type: MSG.ANALYZE_PAGE, url: location.href, title: document.title.slice(0, 2000), text, trigger });
     const replied = performance.now();
     if (!reply.ok) return failed(reply);
+    session.busyRetries = 0;
     session.keep(reply.data, { text: read.text, trigger, url: location.href, now: replied });
     // The page may have changed while the service worked: anchor in the text as it is now.
     const current = flight.dirty ? readText() : read;
@@ -99,6 +111,17 @@ async function analyze(trigger, pageText = null) {
 function failed(reply) {
   if (reply.error?.code === "auto_off") {
     session.setState(PAGE_STATES.IDLE);
+    return reply;
+  }
+  if (reply.error?.code === "busy") {
+    // Busy is not dead: keep what is painted, and ask again a little later (a few times).
+    session.analysedAt = performance.now();
+    session.setState(PAGE_STATES.BUSY);
+    if (session.busyRetries < PAGE_BUSY_RETRY.times) {
+      session.busyRetries += 1;
+      session.text = "";
+      rereads.scheduleIn(PAGE_BUSY_RETRY.afterMs);
+    }
     return reply;
   }
   forget();
@@ -163,13 +186,24 @@ function dropDetached() {
   if (dropped) paint(session.clauses);
 }
 
+/**
+ * Whether an automatic analysis may run now; if not, the re-read is put off until it may.
+ * @returns {boolean}
+ */
+function mayAnalyzeNow() {
+  const wait = session.analysedAt ? session.analysedAt + REANALYZE_MIN_INTERVAL_MS - performance.now() : 0;
+  if (wait <= 0) return true;
+  rereads.scheduleIn(wait);
+  return false;
+}
+
 /** After the page changed: follow a route change, re-anchor after a DOM shuffle, re-analyse changed text. */
 async function reread() {
   const urlChanged = location.href !== session.url;
   session.url = location.href;
   if (!session.trigger) {
     if (session.failedUrl === location.href) return;
-    if (session.autoAnalyze && looksLikeTermsPage(document, location.href)) await analyze(TRIGGERS.AUTO);
+    if (session.autoAnalyze && looksLikeTermsPage(document, location.href) && mayAnalyzeNow()) await analyze(TRIGGERS.AUTO);
     return;
   }
   if (urlChanged && !(session.trigger === TRIGGERS.AUTO && looksLikeTermsPage(document, location.href))) {
@@ -178,15 +212,16 @@ async function reread() {
     forget();
     session.setState(PAGE_STATES.IDLE);
     await send({ type: MSG.CLEAR_PAGE });
-    if (session.autoAnalyze && looksLikeTermsPage(document, location.href)) await analyze(TRIGGERS.AUTO);
+    if (session.autoAnalyze && looksLikeTermsPage(document, location.href) && mayAnalyzeNow()) await analyze(TRIGGERS.AUTO);
     return;
   }
   const read = readText();
-  if (read.text === session.text) {
+  // The same words, or only a few changed (a clock, a counter, a rotating word): re-anchor what is known.
+  if (read.text === session.text || (session.text && !isMaterialChange(session.text, read.text))) {
     if (needsReanchor(session.clauses)) draw(read);
     return;
   }
-  await analyze(TRIGGERS.UPDATE, read);
+  if (mayAnalyzeNow()) await analyze(TRIGGERS.UPDATE, read);
 }
 
 function watchPage() {

@@ -5,7 +5,7 @@
  * makes, places and shows them.
  */
 import { SEVERITY_LABELS } from "../lib/labels.js";
-import { h } from "../lib/dom.js";
+import { h, trusted } from "../lib/dom.js";
 import { firstRect, marginOf } from "./hittest.js";
 import { markerSpot } from "./layout.js";
 import { getLayer } from "./ui.js";
@@ -63,11 +63,12 @@ export class Markers {
         },
         String(number),
       );
-      button.addEventListener("mouseenter", () => this.on.enter(clause.id));
-      button.addEventListener("mouseleave", () => this.on.leave(clause.id));
-      button.addEventListener("focus", () => this.on.focus(clause.id));
-      button.addEventListener("blur", (event) => this.on.blur(clause.id, event.relatedTarget));
-      button.addEventListener("click", () => this.on.activate(clause.id));
+      // Trusted events only: a page script must not open, pin or close the extension's cards.
+      button.addEventListener("mouseenter", trusted(() => this.on.enter(clause.id)));
+      button.addEventListener("mouseleave", trusted(() => this.on.leave(clause.id)));
+      button.addEventListener("focus", trusted(() => this.on.focus(clause.id)));
+      button.addEventListener("blur", trusted((event) => this.on.blur(clause.id, event.relatedTarget)));
+      button.addEventListener("click", trusted(() => this.on.activate(clause.id)));
       layer.appendChild(button);
       this.buttons.set(clause.id, button);
     });

@@ -4,6 +4,7 @@
  * The card is inserted right after its marker, so Tab moves from a marker into its card and on to the next
  * marker. The card's content is content/card.js; the markers are content/markers.js.
  */
+import { trusted } from "../lib/dom.js";
 import { buildCard } from "./card.js";
 import { clauseAt, firstRect } from "./hittest.js";
 import { cardSpot } from "./layout.js";
@@ -33,13 +34,14 @@ export class CardPopover {
     this.pointer = null;
     this.pointerFrame = 0;
     this.listening = false;
-    this.onPointerMove = (event) => this.pointerMoved(event);
-    this.onDocumentKey = (event) => {
+    // The page can dispatch any of these on its document; only the browser's own (trusted) ones count.
+    this.onPointerMove = trusted((event) => this.pointerMoved(event));
+    this.onDocumentKey = trusted((event) => {
       if (event.key === "Escape" && this.open) this.close({ restoreFocus: true });
-    };
-    this.onDocumentPointerDown = (event) => {
+    });
+    this.onDocumentPointerDown = trusted((event) => {
       if (this.open?.pinned && !event.composedPath().includes(getLayer().host)) this.close();
-    };
+    });
   }
 
   /**
@@ -134,12 +136,15 @@ export class CardPopover {
         onReport: (note) => this.onReport(id, note),
         onClose: () => this.close({ restoreFocus: true }),
       });
-      card.addEventListener("mouseenter", () => clearTimeout(this.timers.close));
-      card.addEventListener("mouseleave", () => this.scheduleClose());
-      card.addEventListener("focusout", (event) => {
-        const next = event.relatedTarget;
-        if (this.open?.card === card && !this.open.pinned && next !== marker && !(next && card.contains(next))) this.close();
-      });
+      card.addEventListener("mouseenter", trusted(() => clearTimeout(this.timers.close)));
+      card.addEventListener("mouseleave", trusted(() => this.scheduleClose()));
+      card.addEventListener(
+        "focusout",
+        trusted((event) => {
+          const next = event.relatedTarget;
+          if (this.open?.card === card && !this.open.pinned && next !== marker && !(next && card.contains(next))) this.close();
+        }),
+      );
       marker.after(card);
       marker.setAttribute("aria-expanded", "true");
       marker.setAttribute("aria-controls", card.id || "");

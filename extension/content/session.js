@@ -1,6 +1,6 @@
 /**
  * What the content script knows about the page it runs in: one session per document, holding the state
- * (idle, analysing, ready, offline, error), how the analysis started, the text it was based on, the
+ * (idle, analysing, ready, busy, offline, error), how the analysis started, the text it was based on, the
  * service's answer and the clauses anchored from it. The state is mirrored to
  * <html data-termslens-state="…">, which tests and curious users read; it is written nowhere else.
  * No extension API here, so Node can test it.
@@ -12,6 +12,7 @@ export const PAGE_STATES = Object.freeze({
   IDLE: "idle", // not analysed: not a legal page, automatic analysis off, or left its terms route
   ANALYZING: "analyzing", // the text is with the service
   READY: "ready", // the clauses are painted (possibly none)
+  BUSY: "busy", // the service runs but was too busy to answer; the page asks again later
   OFFLINE: "offline", // the service is not running
   ERROR: "error", // the service answered with an error
 });
@@ -43,6 +44,8 @@ export class PageSession {
     /** The address where the last automatic analysis failed: page changes there do not retry it. */
     this.failedUrl = null;
     this.warned = false;
+    /** How many times this page has asked again after finding the service busy. */
+    this.busyRetries = 0;
     this.state = null;
   }
 

@@ -4,10 +4,34 @@
  */
 
 /**
+ * Whether an event comes from the person using the browser: dispatched by the browser itself (not by a
+ * script's dispatchEvent or click()), while the page has transient user activation (a real click or key
+ * press just happened). Page scripts can forge neither, so the extension's UI acts only on such events.
+ * @param {Event} event
+ * @returns {boolean}
+ */
+export function isUserGesture(event) {
+  return event.isTrusted === true && (globalThis.navigator?.userActivation?.isActive ?? true);
+}
+
+/**
+ * A listener that runs `handler` only for trusted events (see isUserGesture for what a page can forge).
+ * @template {Event} E
+ * @param {(event: E) => void} handler
+ * @returns {(event: E) => void}
+ */
+export function trusted(handler) {
+  return (event) => {
+    if (event.isTrusted === true) handler(event);
+  };
+}
+
+/**
  * An element with attributes and children.
  * @param {string} tag
- * @param {Record<string, string|number|boolean|null|undefined|Function>} [attrs] `on*` keys add listeners;
- *   `false`/null/undefined values are left out, `true` sets an empty attribute
+ * @param {Record<string, string|number|boolean|null|undefined|Function>} [attrs] `on*` keys add listeners that
+ *   act only on trusted events (trusted()); `false`/null/undefined values are left out, `true` sets an empty
+ *   attribute
  * @param {...(Node|string|number|null|undefined|false|Array)} children strings become Text nodes
  * @returns {HTMLElement}
  */
@@ -16,7 +40,7 @@ export function h(tag, attrs = {}, ...children) {
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (value === false || value === null || value === undefined) continue;
     if (name.startsWith("on") && typeof value === "function") {
-      element.addEventListener(name.slice(2).toLowerCase(), value);
+      element.addEventListener(name.slice(2).toLowerCase(), trusted(value));
     } else if (name === "dataset" && typeof value === "object") {
       for (const [key, data] of Object.entries(value)) element.dataset[key] = String(data);
     } else {

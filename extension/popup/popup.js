@@ -4,7 +4,7 @@
  * `<html data-popup-state="ready">` tells tests it has rendered.
  */
 import { ext } from "../lib/browser.js";
-import { h, icon, ICONS, shortHost } from "../lib/dom.js";
+import { h, icon, ICONS, shortHost, trusted } from "../lib/dom.js";
 import {
   ACTION_KIND_LABELS,
   CHANGING_KINDS,
@@ -14,6 +14,7 @@ import {
   SEVERITY_LABELS,
   categoryName,
 } from "../lib/labels.js";
+import { POPUP_BUSY_RETRY } from "../lib/constants.js";
 import { MSG } from "../lib/messages.js";
 import { SEVERITIES } from "../lib/vocabulary.js";
 
@@ -43,14 +44,14 @@ function setReady(state = "ready") {
 
 function renderOffline(status, tabId) {
   const copy = h("button", { type: "button", class: "button small" }, icon(ICONS.copy, { size: 14 }), "Copy");
-  copy.addEventListener("click", async () => {
+  copy.addEventListener("click", trusted(async () => {
     try {
       await navigator.clipboard.writeText(status.command);
       copy.lastChild.textContent = "Copied";
     } catch {
       copy.lastChild.textContent = "Select it";
     }
-  });
+  }));
   const retry = h("button", { type: "button", class: "button primary", onclick: () => render(tabId) }, icon(ICONS.refresh, { size: 15 }), "Check again");
   content.replaceChildren(
     h(
@@ -71,6 +72,33 @@ function renderOffline(status, tabId) {
     ),
   );
   setReady("offline");
+}
+
+// While the service is busy the popup asks again, waiting longer each time (reset once it answers).
+let busyAttempt = 0;
+let busyTimer = 0;
+
+function renderBusy(status, tabId) {
+  const wait = Math.min(POPUP_BUSY_RETRY.maxMs, POPUP_BUSY_RETRY.baseMs * 2 ** busyAttempt);
+  busyAttempt += 1;
+  content.replaceChildren(
+    h(
+      "section",
+      { class: "offline busy", role: "status", "aria-labelledby": "busy-title" },
+      h("div", { class: "offline-icon" }, icon(ICONS.refresh, { size: 22 })),
+      h("h2", { id: "busy-title" }, "TermsLens is busy, retrying…"),
+      h(
+        "p",
+        {},
+        "The service on port ",
+        h("strong", {}, String(status.port)),
+        " is running but has more work than it can take on right now. This page is read as soon as it answers.",
+      ),
+    ),
+  );
+  clearTimeout(busyTimer);
+  busyTimer = setTimeout(() => render(tabId), wait);
+  setReady("busy");
 }
 
 function severityChips(summary) {
@@ -195,20 +223,20 @@ async function analyseButton(tabId, analysed) {
     icon(ICONS.lens, { size: 15 }),
     analysed ? "Analyse again" : "Analyse this page",
   );
-  button.addEventListener("click", async () => {
+  button.addEventListener("click", trusted(async () => {
     button.disabled = true;
     button.lastChild.textContent = "Analysing…";
     content.setAttribute("aria-busy", "true");
     document.documentElement.dataset.popupState = "analyzing";
     const reply = await ask({ type: MSG.ANALYZE_TAB, tabId });
-    if (!reply?.ok && reply?.error?.code !== "service_unavailable") {
+    if (!reply?.ok && !["service_unavailable", "busy"].includes(reply?.error?.code)) {
       button.disabled = false;
       button.lastChild.textContent = reply?.error?.message ?? "Could not analyse this page";
       setReady();
       return;
     }
     render(tabId);
-  });
+  }));
   return button;
 }
 
@@ -226,6 +254,11 @@ async function render(tabId) {
     return;
   }
   const { status, result, site, url, pageStatus } = reply.data;
+  if (status.busy) {
+    renderBusy(status, tabId);
+    return;
+  }
+  busyAttempt = 0;
   if (!status.running) {
     renderOffline(status, tabId);
     return;
@@ -269,7 +302,9 @@ async function render(tabId) {
         { class: "empty" },
         pageStatus === "error"
           ? "The last analysis of this page failed. Try again."
-          : "TermsLens reads terms, privacy, cookie and legal pages on its own. To read this page too, analyse it; its text stays on your computer.",
+          : pageStatus === "busy"
+            ? "TermsLens was busy when this page loaded; it will read the page again shortly."
+            : "TermsLens reads terms, privacy, cookie and legal pages on its own. To read this page too, analyse it; its text stays on your computer.",
       ),
     );
   }
@@ -280,5 +315,5 @@ async function render(tabId) {
 }
 
 document.getElementById("open-options").appendChild(icon(ICONS.settings, { size: 18 }));
-document.getElementById("open-options").addEventListener("click", () => ext.runtime.openOptionsPage());
+document.getElementById("open-options").addEventListener("click", trusted(() => ext.runtime.openOptionsPage()));
 tabIdFromContext().then(render);

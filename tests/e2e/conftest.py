@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.shadow import ShadowUi
 from tests.e2e.site import Site, build_site, xss_record_file
 from tests.e2e.web import TestWeb
 
@@ -144,6 +145,10 @@ class Extension:
     def wait_state(self, page, state: str) -> None:
         page.wait_for_selector(f"html[data-termslens-state='{state}']", state="attached", timeout=READY_TIMEOUT_MS)
 
+    def ui(self, page) -> ShadowUi:
+        """The extension's UI on `page`, inside its closed shadow root (tests/e2e/shadow.py)."""
+        return ShadowUi(page)
+
     def tab_id(self, page) -> int:
         """The browser's id of the tab showing `page` (the active tab once it is brought to the front)."""
         page.bring_to_front()
@@ -157,7 +162,9 @@ class Extension:
         popup = self.context.new_page()
         popup.set_viewport_size({"width": 380, "height": 600})
         popup.goto(f"{EXTENSION_URL}/popup/popup.html?tabId={tab_id}")
-        popup.wait_for_selector("html[data-popup-state='ready'], html[data-popup-state='offline']", state="attached")
+        popup.wait_for_selector(
+            "html[data-popup-state='ready'], html[data-popup-state='offline'], html[data-popup-state='busy']", state="attached"
+        )
         return popup
 
     def set_port(self, port: int) -> None:

@@ -221,6 +221,51 @@ def feedback(as_json: bool) -> None:
     click.echo(f"{_count(len(reports), 'report')}.", err=True)
 
 
+@main.command("pair")
+@click.argument("code", required=False)
+@click.option("--list", "list_paired", is_flag=True, help="List the paired Firefox extensions.")
+@click.option("--forget", "forget_origin", metavar="ORIGIN", help="Stop answering a paired extension (its moz-extension:// origin).")
+def pair(code: str | None, list_paired: bool, forget_origin: str | None) -> None:
+    """Pair TermsLens in Firefox with this service: CODE is the one its settings page shows.
+
+    Chromium needs no pairing. The code is confirmed in the local store, so the service (running or not)
+    answers that Firefox extension from then on.
+    """
+    from termslens import pairing
+    from termslens.config import default_data_dir
+    from termslens.store import Store, StoreError
+
+    if sum((code is not None, list_paired, forget_origin is not None)) != 1:
+        raise click.UsageError("give the CODE from the extension's settings, or --list, or --forget ORIGIN")
+    try:
+        store = Store(default_data_dir())
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        if list_paired:
+            paired = store.pairing_state().get("paired", [])
+            for entry in paired:
+                click.echo(f"{entry['origin']}\tpaired {entry['paired'][:16].replace('T', ' ')} UTC")
+            click.echo(f"{_count(len(paired), 'paired Firefox extension')}.", err=True)
+            return
+        if forget_origin is not None:
+            if not store.update_pairing(lambda state: pairing.forget(state, forget_origin)):
+                raise click.ClickException(f"{forget_origin} is not paired (see termslens pair --list)")
+            click.echo(f"TermsLens no longer answers {forget_origin}.")
+            return
+        now = pairing.utc_now()
+        origin = store.update_pairing(lambda state: pairing.confirm(state, code, now=now))
+    finally:
+        store.close()
+    if origin is None:
+        raise click.ClickException(
+            f"no Firefox extension is waiting with the code {code!r}: codes last "
+            f"{int(pairing.REQUEST_LIFETIME.total_seconds() // 60)} minutes; open the extension's settings for a fresh one"
+        )
+    click.echo(f"Paired: TermsLens now answers the Firefox extension {origin}.")
+    click.echo("Its settings page shows the same address; if it does not, run termslens pair --forget " + origin)
+
+
 @main.group()
 def detector() -> None:
     """Train and measure the clause-type detector (uses scikit-learn and the CLAUDETTE data)."""

@@ -13,7 +13,7 @@ import tempfile
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
@@ -21,6 +21,10 @@ from tinydb.storages import Storage
 STORE_FILE = "store.json"
 RECORD_FILES_TABLE = "record_files"
 FEEDBACK_TABLE = "feedback"
+PAIRING_TABLE = "pairing"  # one row: the Firefox origins paired and the pending requests (termslens/pairing.py)
+
+
+T = TypeVar("T")
 
 
 class StoreError(RuntimeError):
@@ -146,6 +150,27 @@ class Store:
         with self._lock:
             rows = self._db.table(FEEDBACK_TABLE).all()
         return [{"id": row.doc_id, **row} for row in rows]
+
+    def pairing_state(self) -> dict[str, Any]:
+        """The pairing state as termslens/pairing.py reads it (empty when nothing was ever paired)."""
+        with self._lock:
+            rows = self._db.table(PAIRING_TABLE).all()
+        return dict(rows[0]["state"]) if rows else {"paired": [], "requests": []}
+
+    def update_pairing(self, change: Callable[[dict[str, Any]], tuple[dict[str, Any], T]]) -> T:
+        """Apply `change` (state → new state, result) to the pairing state and save it; returns the result.
+
+        `termslens pair` writes the same file from another process: each call reads the file again first.
+        """
+        with self._lock:
+            table = self._db.table(PAIRING_TABLE)
+            rows = table.all()
+            new_state, result = change(dict(rows[0]["state"]) if rows else {"paired": [], "requests": []})
+            if rows:
+                table.update({"state": new_state}, doc_ids=[rows[0].doc_id])
+            else:
+                table.insert({"state": new_state})
+        return result
 
     def close(self) -> None:
         with self._lock:

@@ -7,10 +7,19 @@ cannot send without CORS preflight.
 
 from __future__ import annotations
 
+import re
+import time
+
 from flask import Flask, current_app, request
 from flask_cors import CORS
 
+from termslens import pairing
 from termslens.api.errors import ApiError
+
+# How long the paired Firefox origins are taken from memory before the store is read again: `termslens pair`
+# writes the store from another process, and is answered within this long (app config PAIRED_CACHE_SECONDS).
+PAIRED_CACHE_SECONDS = 2.0
+PAIRING_PATH = "/api/v1/pairing"
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -27,15 +36,36 @@ def check_request() -> None:
     if host not in LOOPBACK_HOSTS:
         raise ApiError(403, "forbidden_host", "TermsLens answers only requests addressed to 127.0.0.1 or localhost.")
     origin = request.headers.get("Origin")
-    if origin is not None and origin.rstrip("/") not in current_app.config["ALLOWED_ORIGINS"]:
-        raise ApiError(403, "forbidden_origin", "TermsLens answers only its own browser extension, not web pages.")
+    if origin is None or origin in current_app.config["ALLOWED_ORIGINS"]:
+        return
+    if pairing.is_firefox_origin(origin):
+        if request.path == PAIRING_PATH or origin in paired_origins():
+            return
+        raise ApiError(
+            403, "not_paired",
+            "This Firefox extension is not paired with TermsLens yet: its settings page shows the code to confirm "
+            "with `termslens pair CODE`.",
+        )
+    raise ApiError(403, "forbidden_origin", "TermsLens answers only its own browser extension, not web pages.")
+
+
+def paired_origins() -> frozenset[str]:
+    """The Firefox origins paired in the store (termslens/pairing.py), read at most every PAIRED_CACHE_SECONDS."""
+    from termslens.api import context
+
+    cache = current_app.extensions.setdefault("termslens-paired", {"at": None, "origins": frozenset()})
+    if cache["at"] is None or time.monotonic() - cache["at"] >= current_app.config.get("PAIRED_CACHE_SECONDS", PAIRED_CACHE_SECONDS):
+        cache["origins"] = pairing.paired_origins(context.state().store.pairing_state())
+        cache["at"] = time.monotonic()
+    return cache["origins"]
 
 
 def init_app(app: Flask) -> None:
     app.before_request(check_request)
     CORS(
         app,
-        resources={r"/api/*": {"origins": list(app.config["ALLOWED_ORIGINS"])}},
+        # Firefox origins are let through the CORS layer by shape; the guard above decides which it answers.
+        resources={r"/api/*": {"origins": [*app.config["ALLOWED_ORIGINS"], re.compile(pairing.FIREFOX_ORIGIN.pattern + r"\Z")]}},
         methods=["GET", "POST", "PUT", "DELETE"],
         allow_headers=["Content-Type"],
         max_age=600,

@@ -123,7 +123,7 @@ export async function setGuidance(tabId, value) {
  * The toolbar badge: the number of high-severity clauses, "!" when the service is not running, "…" when
  * it is busy.
  * @param {number} tabId
- * @param {{summary?: object, offline?: boolean, busy?: boolean}|null} info
+ * @param {{summary?: object, offline?: boolean, busy?: boolean, unpaired?: boolean}|null} info
  */
 export async function setBadge(tabId, info) {
   try {
@@ -136,6 +136,12 @@ export async function setBadge(tabId, info) {
       await ext.action.setBadgeBackgroundColor({ tabId, color: BADGE_OFFLINE_COLOR });
       await ext.action.setBadgeText({ tabId, text: "…" });
       await ext.action.setTitle({ tabId, title: "TermsLens: the local service is busy; the page will be read again" });
+      return;
+    }
+    if (info.unpaired) {
+      await ext.action.setBadgeBackgroundColor({ tabId, color: BADGE_OFFLINE_COLOR });
+      await ext.action.setBadgeText({ tabId, text: "!" });
+      await ext.action.setTitle({ tabId, title: "TermsLens: pair this browser with the service (see the settings)" });
       return;
     }
     if (info.offline) {

@@ -27,6 +27,13 @@ function senderKind(sender) {
 
 const offline = (error) => error?.code === api.ERROR_CODES.UNAVAILABLE;
 const busy = (error) => error?.code === api.ERROR_CODES.BUSY;
+const unpaired = (error) => error?.code === api.ERROR_CODES.NOT_PAIRED;
+
+/**
+ * Firefox gives every install its own moz-extension:// origin, which the service answers only once paired
+ * (`termslens pair CODE`, see termslens/pairing.py); Chromium's origin is fixed by the manifest key.
+ */
+const NEEDS_PAIRING = ext.runtime.getURL("").startsWith("moz-extension:");
 
 // In memory: a worker the browser stopped starts with fresh limits, which still bounds a burst (a page cannot
 // wake the worker without sending it messages, and each message counts).
@@ -48,7 +55,7 @@ async function analyzePage(msg, sender) {
   }
   const answer = await api.analyze(port, { url: msg.url, title: msg.title, text: msg.text });
   if (!answer.ok) {
-    const status = offline(answer.error) ? "offline" : busy(answer.error) ? "busy" : "error";
+    const status = offline(answer.error) ? "offline" : busy(answer.error) ? "busy" : unpaired(answer.error) ? "unpaired" : "error";
     await tabs.updateTab(tabId, { url: msg.url, status, error: answer.error });
     await tabs.setBadge(tabId, status === "error" ? null : { [status]: true });
     return answer;
@@ -147,14 +154,31 @@ async function reportProblem(msg, sender) {
 async function serviceStatus() {
   const { port } = await options.getOptions();
   const answer = await api.health(port);
+  const running = answer.ok && answer.data?.status === "ok";
   return {
-    running: answer.ok && answer.data?.status === "ok",
+    running,
     busy: !answer.ok && busy(answer.error),
     port,
     command: startCommand(port),
     version: answer.ok ? String(answer.data?.version ?? "") : null,
     records: answer.ok && Number.isInteger(answer.data?.records) ? answer.data.records : null,
+    ...(running ? await pairingStatus(port) : { paired: null, pairing: null }),
   };
+}
+
+/**
+ * Whether the service answers this install; unpaired (Firefox), the code to confirm and this origin.
+ * @param {number} port
+ * @returns {Promise<{paired: boolean|null, pairing: {code: string, origin: string, expiresIn: number}|null}>}
+ */
+async function pairingStatus(port) {
+  if (!NEEDS_PAIRING) return { paired: true, pairing: null };
+  const answer = await api.pairing(port);
+  if (!answer.ok) return { paired: null, pairing: null };
+  const { paired, code, origin, expires_in: expiresIn } = answer.data ?? {};
+  if (paired === true) return { paired: true, pairing: null };
+  const valid = typeof code === "string" && /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(code) && typeof origin === "string";
+  return { paired: false, pairing: valid ? { code, origin, expiresIn: Number(expiresIn) || 0 } : null };
 }
 
 async function tabUrl(tabId, state) {
@@ -258,8 +282,19 @@ function dispatcher(message, sender, sendResponse) {
   return true;
 }
 
+/**
+ * A new Firefox install opens its settings, unless the service already answers it: they show the pairing
+ * code (or, while the service is not running, the command that starts it, and then the code).
+ */
+async function installed({ reason }) {
+  if (reason !== "install" || !NEEDS_PAIRING) return;
+  const status = await serviceStatus();
+  if (!(status.running && status.paired)) await ext.runtime.openOptionsPage();
+}
+
 function startListeners() {
   ext.runtime.onMessage.addListener(dispatcher);
+  ext.runtime.onInstalled.addListener((details) => installed(details).catch(() => {}));
   ext.tabs.onRemoved.addListener((tabId) => Object.values(limits).forEach((limiter) => limiter.forget(String(tabId))));
   options.startListeners();
   tabs.startListeners();

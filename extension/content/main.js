@@ -4,7 +4,7 @@
  * module of its own (session, text, clauses, highlight, markers, popover, watch, guide); this one wires them.
  *
  * State for tests and tools is one attribute, kept by content/session.js:
- * <html data-termslens-state="idle|analyzing|ready|busy|offline|error">.
+ * <html data-termslens-state="idle|analyzing|ready|busy|offline|unpaired|error">.
  *
  * A changing page is analysed again only when its words changed materially (content/change.js) and at most
  * once per REANALYZE_MIN_INTERVAL_MS; smaller changes only re-anchor the clauses already known.
@@ -126,7 +126,8 @@ function failed(reply) {
   }
   forget();
   session.failedUrl = location.href;
-  session.setState(reply.error?.code === "service_unavailable" ? PAGE_STATES.OFFLINE : PAGE_STATES.ERROR);
+  const code = reply.error?.code;
+  session.setState(code === "service_unavailable" ? PAGE_STATES.OFFLINE : code === "not_paired" ? PAGE_STATES.UNPAIRED : PAGE_STATES.ERROR);
   if (!session.warned) {
     console.warn(`TermsLens: ${reply.error?.message ?? "the analysis failed"}`);
     session.warned = true;

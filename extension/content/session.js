@@ -1,6 +1,6 @@
 /**
  * What the content script knows about the page it runs in: one session per document, holding the state
- * (idle, analysing, ready, busy, offline, error), how the analysis started, the text it was based on, the
+ * (idle, analysing, ready, busy, offline, unpaired, error), how the analysis started, the text it was based on, the
  * service's answer and the clauses anchored from it. The state is mirrored to
  * <html data-termslens-state="…">, which tests and curious users read; it is written nowhere else.
  * No extension API here, so Node can test it.
@@ -14,6 +14,7 @@ export const PAGE_STATES = Object.freeze({
   READY: "ready", // the clauses are painted (possibly none)
   BUSY: "busy", // the service runs but was too busy to answer; the page asks again later
   OFFLINE: "offline", // the service is not running
+  UNPAIRED: "unpaired", // Firefox: the service runs but this install is not paired with it yet
   ERROR: "error", // the service answered with an error
 });
 

@@ -10,7 +10,13 @@
  */
 import { BUSY_RETRY, SERVICE_HOST, TIMEOUTS } from "./constants.js";
 
-export const ERROR_CODES = Object.freeze({ UNAVAILABLE: "service_unavailable", BUSY: "busy", BAD_RESPONSE: "bad_response" });
+export const ERROR_CODES = Object.freeze({
+  UNAVAILABLE: "service_unavailable",
+  BUSY: "busy",
+  BAD_RESPONSE: "bad_response",
+  // Firefox only: this install's moz-extension:// origin is not paired with the service yet (POST /pairing).
+  NOT_PAIRED: "not_paired",
+});
 
 /**
  * The service's base URL on a port.
@@ -130,6 +136,16 @@ export function analyze(port, page, options = {}) {
  */
 export function site(port, url) {
   return call(port, `/site?url=${encodeURIComponent(url)}`, { timeout: TIMEOUTS.health * 2 });
+}
+
+/**
+ * POST /pairing {}: whether the service answers this extension, and if not (a Firefox install it has not
+ * paired yet), the one-time code that `termslens pair CODE` confirms.
+ * @param {number} port
+ * @returns {Promise<{ok: boolean, data?: {paired: boolean, code?: string, expires_in?: number, origin?: string}, error?: object}>}
+ */
+export function pairing(port) {
+  return call(port, "/pairing", { method: "POST", body: {}, timeout: TIMEOUTS.health });
 }
 
 /**

@@ -10,6 +10,11 @@ const port = document.getElementById("port");
 const auto = document.getElementById("auto");
 const saved = document.getElementById("saved");
 const serviceStatus = document.getElementById("service-status");
+const pairingBox = document.getElementById("pairing");
+/** While a Firefox install waits to be paired, the settings ask again this often to say when it worked. */
+const PAIRING_POLL_MS = 1500;
+let pairingTimer = 0;
+const NEEDS_PAIRING = ext.runtime.getURL("").startsWith("moz-extension:");
 
 async function ask(message) {
   try {
@@ -24,6 +29,7 @@ async function checkService() {
   serviceStatus.textContent = "Checking…";
   const reply = await ask({ type: MSG.CHECK_SERVICE });
   const status = reply.data;
+  showPairing(reply.ok ? status : null);
   if (reply.ok && status.running) {
     serviceStatus.className = "status ok";
     serviceStatus.textContent = `Connected: TermsLens ${status.version} with ${status.records} records, on port ${status.port}.`;
@@ -35,6 +41,39 @@ async function checkService() {
         ? `TermsLens on port ${status.port} is running but busy; check again in a moment.`
         : `Nothing answers on port ${status.port}. Start the service with: ${status.command}`;
   }
+}
+
+/**
+ * Firefox: the code to confirm with `termslens pair`, until the service answers this install.
+ * `<html data-options-pairing="unpaired|paired">` tells tests which.
+ */
+function showPairing(status) {
+  clearTimeout(pairingTimer);
+  const root = document.documentElement;
+  if (!status?.running || status.paired === null) {
+    pairingBox.hidden = true;
+    delete root.dataset.optionsPairing;
+    // Firefox, service not found yet: ask again, so the code shows up as soon as it is started.
+    if (NEEDS_PAIRING) pairingTimer = setTimeout(checkService, PAIRING_POLL_MS);
+    return;
+  }
+  if (status.paired) {
+    if (root.dataset.optionsPairing === "unpaired") {
+      document.getElementById("pair-status").className = "status ok";
+      document.getElementById("pair-status").textContent = "Paired: TermsLens now reads your pages in Firefox. Reload the pages you had open.";
+    } else {
+      pairingBox.hidden = true;
+    }
+    root.dataset.optionsPairing = "paired";
+    return;
+  }
+  pairingBox.hidden = false;
+  root.dataset.optionsPairing = "unpaired";
+  document.getElementById("pair-command").textContent = status.pairing ? `termslens pair ${status.pairing.code}` : "termslens pair";
+  document.getElementById("pair-origin").textContent = status.pairing?.origin ?? "";
+  document.getElementById("pair-status").className = "status";
+  document.getElementById("pair-status").textContent = "Waiting for the command…";
+  pairingTimer = setTimeout(checkService, PAIRING_POLL_MS);
 }
 
 async function load() {

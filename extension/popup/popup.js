@@ -74,6 +74,24 @@ function renderOffline(status, tabId) {
   setReady("offline");
 }
 
+/** Firefox, not paired yet: the command that pairs this install, with its code. */
+function renderUnpaired(status) {
+  const command = status.pairing ? `termslens pair ${status.pairing.code}` : "termslens pair";
+  content.replaceChildren(
+    h(
+      "section",
+      { class: "offline", role: "alert", "aria-labelledby": "pair-title" },
+      h("div", { class: "offline-icon" }, icon(ICONS.terminal, { size: 22 })),
+      h("h2", { id: "pair-title" }, "Pair TermsLens with Firefox"),
+      h("p", {}, "The service is running, but it answers only the browsers you pair with it, once. Run this in a terminal:"),
+      h("div", { class: "command" }, h("code", { id: "pair-command" }, command)),
+      h("p", { class: "muted" }, "The settings page shows the same code and tells you when it worked."),
+      h("div", { class: "row" }, h("button", { type: "button", class: "button", onclick: () => ext.runtime.openOptionsPage() }, "Open the settings")),
+    ),
+  );
+  setReady("unpaired");
+}
+
 // While the service is busy the popup asks again, waiting longer each time (reset once it answers).
 let busyAttempt = 0;
 let busyTimer = 0;
@@ -261,6 +279,10 @@ async function render(tabId) {
   busyAttempt = 0;
   if (!status.running) {
     renderOffline(status, tabId);
+    return;
+  }
+  if (status.paired === false) {
+    renderUnpaired(status);
     return;
   }
   const service = result?.service ?? site?.service ?? null;

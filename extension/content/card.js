@@ -181,7 +181,15 @@ function footer(a, id, onReport) {
     { type: "button", class: "link-button report-toggle", "aria-expanded": "false", onclick: () => {
       form.hidden = !form.hidden;
       toggle.setAttribute("aria-expanded", String(!form.hidden));
-      if (!form.hidden) note.focus();
+      if (!form.hidden) {
+        note.focus({ preventScroll: true });
+        // Once the card has been placed again at its new height, show the form's buttons inside it.
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          const card = form.closest(".card");
+          const below = form.getBoundingClientRect().bottom - (card?.getBoundingClientRect().bottom ?? 0);
+          if (card && below > 0) card.scrollTop += below + 12;
+        }));
+      }
     } },
     icon(ICONS.flag, { size: 13 }),
     "This looks wrong",

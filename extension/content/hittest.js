@@ -22,6 +22,23 @@ export function firstRect(range) {
 }
 
 /**
+ * The extent of a clause on screen: the box around all its lines (viewport coordinates), or null.
+ * @param {Range|null} range
+ * @returns {{left: number, top: number, right: number, bottom: number}|null}
+ */
+export function clauseExtent(range) {
+  if (!range || range.collapsed) return null;
+  const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  if (!rects.length) return null;
+  return {
+    left: Math.min(...rects.map((r) => r.left)),
+    top: Math.min(...rects.map((r) => r.top)),
+    right: Math.max(...rects.map((r) => r.right)),
+    bottom: Math.max(...rects.map((r) => r.bottom)),
+  };
+}
+
+/**
  * The block whose left edge a clause's marker sits beside: its paragraph, or for a list item, the list.
  * @param {Range} range
  * @returns {Element|null}
@@ -34,6 +51,47 @@ export function marginOf(range) {
   }
   if (element?.tagName === "LI") element = element.closest("ul, ol") ?? element;
   return element;
+}
+
+/** Text farther than this above or below a clause's first line cannot be in the way of its marker. */
+const NEAR_PX = 240;
+
+const plain = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+
+function contentRects(element) {
+  if (!element) return [];
+  const range = element.ownerDocument.createRange();
+  range.selectNodeContents(element);
+  return [...range.getClientRects()];
+}
+
+/**
+ * The rectangles of the text near a clause (its block, the blocks before and after it, the clause itself),
+ * and the lines of its block from the clause's first line on: what a marker must not cover, and where lines
+ * stop short.
+ * @param {Range} range the clause
+ * @param {Element|null} block its block (marginOf)
+ * @param {{top: number}} line its first line
+ * @returns {{texts: {left: number, top: number, right: number, bottom: number}[], lines: {left: number, top: number, right: number, bottom: number}[]}}
+ */
+export function textRectsAround(range, block, line) {
+  const near = (r) => r.width > 0 && r.height > 0 && r.bottom > line.top - NEAR_PX && r.top < line.top + NEAR_PX;
+  const own = contentRects(block).filter(near);
+  const neighbours = [block?.previousElementSibling, block?.nextElementSibling, block?.parentElement?.previousElementSibling]
+    .flatMap((e) => contentRects(e))
+    .filter(near);
+  const texts = [...own, ...neighbours, ...[...range.getClientRects()].filter(near)].map(plain);
+  // One rectangle per line of the block (the rightmost piece of each), from the clause's first line down.
+  const byLine = new Map();
+  for (const r of own) {
+    if (r.bottom <= line.top) continue;
+    const key = Math.round(r.top + r.height / 2);
+    const known = [...byLine.keys()].find((k) => Math.abs(k - key) < r.height / 2);
+    const at = known ?? key;
+    if (!byLine.has(at) || byLine.get(at).right < r.right) byLine.set(at, plain(r));
+  }
+  const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  return { texts, lines };
 }
 
 /**

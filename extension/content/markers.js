@@ -6,7 +6,7 @@
  */
 import { SEVERITY_LABELS } from "../lib/labels.js";
 import { h, trusted } from "../lib/dom.js";
-import { firstRect, marginOf } from "./hittest.js";
+import { firstRect, marginOf, textRectsAround } from "./hittest.js";
 import { markerSpot } from "./layout.js";
 import { getLayer } from "./ui.js";
 
@@ -126,9 +126,13 @@ export class Markers {
     });
   }
 
-  /** Put each marker in the margin beside the first line of its clause (document coordinates). */
+  /**
+   * Put each marker beside the first line of its clause (document coordinates): in the margin when there is
+   * one, else in free space next to the text, never over it (content/layout.js markerSpot).
+   */
   position() {
     const placed = [];
+    const view = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
     for (const clause of this.clauses) {
       const button = this.buttons.get(clause.id);
       if (!button) continue;
@@ -138,8 +142,12 @@ export class Markers {
         continue;
       }
       button.hidden = false;
-      const blockLeft = marginOf(clause.range)?.getBoundingClientRect().left ?? line.left;
-      const spot = markerSpot(line, blockLeft, placed);
+      const blockElement = marginOf(clause.range);
+      const blockRect = blockElement?.getBoundingClientRect();
+      const block = blockRect ? { left: blockRect.left, right: blockRect.right, bottom: blockRect.bottom } : line.left;
+      const around = textRectsAround(clause.range, blockElement, line);
+      const spot = markerSpot(line, block, placed, { view, ...around });
+      button.classList.toggle("inline", spot.inline);
       button.style.left = `${spot.left + window.scrollX}px`;
       button.style.top = `${spot.top + window.scrollY}px`;
     }

@@ -6,7 +6,7 @@
  */
 import { trusted } from "../lib/dom.js";
 import { buildCard } from "./card.js";
-import { clauseAt, firstRect } from "./hittest.js";
+import { clauseAt, clauseExtent } from "./hittest.js";
 import { cardSpot } from "./layout.js";
 import { getLayer } from "./ui.js";
 
@@ -146,6 +146,12 @@ export class CardPopover {
         }),
       );
       marker.after(card);
+      // The card grows when its report form or a list opens: place it again, so it stays on screen.
+      this.cardResize?.disconnect();
+      this.cardResize = new ResizeObserver(() => {
+        if (!this.placing && this.open?.card === card) this.place();
+      });
+      this.cardResize.observe(card.querySelector(".card-body") ?? card);
       marker.setAttribute("aria-expanded", "true");
       marker.setAttribute("aria-controls", card.id || "");
       this.open = { id, card, pinned, at };
@@ -163,6 +169,7 @@ export class CardPopover {
     if (!this.open) return;
     const { id, card } = this.open;
     this.open = null;
+    this.cardResize?.disconnect();
     card.remove();
     const marker = this.markers.button(id);
     if (marker) {
@@ -171,18 +178,26 @@ export class CardPopover {
     }
   }
 
-  /** Put the open card beside the line it belongs to (document coordinates). */
+  /**
+   * Put the open card beside its clause, covering none of it, inside the window (document coordinates);
+   * called again whenever the card changes size (the report form opens) or the page moves.
+   */
   place() {
     if (!this.open) return;
-    const { card, id, at } = this.open;
+    const { card, id } = this.open;
     const clause = this.clauses.find((c) => c.id === id);
-    const line = at ?? firstRect(clause?.range);
-    if (!line || !this.markers.button(id)) return;
-    card.style.maxHeight = "";
-    const spot = cardSpot(line, { width: card.offsetWidth, height: card.offsetHeight }, { width: window.innerWidth, height: window.innerHeight });
+    const extent = clauseExtent(clause?.range);
+    if (!extent || !this.markers.button(id)) return;
+    this.placing = true;
+    card.style.maxHeight = "none";
+    card.style.width = "";
+    const view = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
+    const spot = cardSpot(extent, { width: card.offsetWidth, height: card.scrollHeight }, view);
     card.style.maxHeight = spot.maxHeight === null ? "" : `${spot.maxHeight}px`;
+    card.style.width = spot.width === null ? "" : `${spot.width}px`;
     card.style.left = `${spot.left + window.scrollX}px`;
     card.style.top = `${spot.top + window.scrollY}px`;
+    this.placing = false;
   }
 
   pointerMoved(event) {

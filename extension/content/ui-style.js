@@ -100,7 +100,11 @@ button { cursor: pointer; }
 .card.sev-medium { --tl-sev: var(--tl-medium); --tl-sev-soft: var(--tl-medium-soft); --tl-sev-ink: var(--tl-medium-ink); }
 .card.sev-low { --tl-sev: var(--tl-low); --tl-sev-soft: var(--tl-low-soft); --tl-sev-ink: var(--tl-low-ink); }
 .card-body { padding: 12px 16px 14px; }
-.card-head { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
+/* The head (severity, count, Close) stays in view while a long card scrolls inside. */
+.card-head {
+  display: flex; align-items: center; gap: 6px; flex-wrap: wrap;
+  position: sticky; top: 0; z-index: 1; margin: -12px -16px 0; padding: 12px 16px 4px; background: var(--tl-bg);
+}
 .pill {
   display: inline-flex; align-items: center; gap: 5px; padding: 2px 8px; border-radius: 999px;
   font: 600 11.5px/18px var(--tl-font); white-space: nowrap;

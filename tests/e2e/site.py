@@ -19,6 +19,10 @@ SPA_HOME_URL = "https://notes.example.org/"
 SPA_TERMS_URL = "https://notes.example.org/legal/terms"
 XSS_URL = "https://widgets.example.net/terms"
 PLAIN_URL = "https://www.anthropic.com/news/claude-plays-chess"
+# The same terms on a page with no margin at all: text from the window's left edge to its right edge.
+NO_MARGIN_URL = "https://edge.example.com/legal/terms"
+# Terms on a dark page whose colours are written in oklch() and color-mix() (nothing in rgb()).
+OKLCH_URL = "https://dusk.example.org/legal/terms"
 # A real terms page of a service the library has no records for (Rovio's, from the CLAUDETTE corpus).
 UNKNOWN_SERVICE_URL = "https://www.rovio.com/eula"
 # Attack pages (issue 10): terms that try to read and drive the extension's UI, and terms that never stop changing.
@@ -71,9 +75,9 @@ td, th { border-color: #444; }
 """
 
 
-def page_html(title: str, body: str, *, dark: bool = False, head: str = "", brand: str = "Anthropic") -> str:
+def page_html(title: str, body: str, *, dark: bool = False, head: str = "", brand: str = "Anthropic", css: str = "") -> str:
     """A whole page as a site serves it: header, navigation, the document as <main>, footer."""
-    css = SITE_CSS + (DARK_CSS if dark else "")
+    css = SITE_CSS + (DARK_CSS if dark else "") + css
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -92,6 +96,26 @@ def page_html(title: str, body: str, *, dark: bool = False, head: str = "", bran
 <footer class="site-footer">© 2026 {html.escape(brand)} · <a href="/legal/consumer-terms">Terms</a> · <a href="/legal/privacy">Privacy</a></footer>
 </body>
 </html>"""
+
+
+NO_MARGIN_CSS = """
+body { margin: 0; }
+main { max-width: none; margin: 0; padding: 0; }
+h1, h2, h3, p, ul, ol { margin-left: 0; margin-right: 0; }
+ul, ol { padding-left: 1.2em; }
+"""
+
+OKLCH_CSS = """
+:root { color-scheme: dark; --ink: oklch(93% 0.01 250); --paper: oklch(20% 0.02 260); }
+body { color: var(--ink); background: var(--paper); }
+main { background: color-mix(in oklch, var(--paper) 92%, oklch(60% 0.1 250)); }
+.site-header { background: oklch(24% 0.02 260); border-color: oklch(35% 0.02 260); }
+.site-header .brand, .site-header nav a { color: oklch(95% 0.01 250); }
+a { color: oklch(78% 0.12 250); }
+.site-footer { background: oklch(24% 0.02 260); color: oklch(75% 0.01 250); }
+td, th { border-color: oklch(40% 0.01 260); }
+.lang { background: oklch(30% 0.02 260); }
+"""
 
 
 def decorate_terms(body: str) -> str:
@@ -393,6 +417,8 @@ def build_site(shared: Path) -> Site:
     site = Site()
     site.add(TERMS_URL, page_html("Consumer Terms of Service \\ Anthropic", decorate_terms(terms)))
     site.add(PRIVACY_URL, page_html("Privacy Policy \\ Anthropic", privacy, dark=True))
+    site.add(NO_MARGIN_URL, page_html("Terms of Service \\ Edge Example", terms, brand="Edge Example", css=NO_MARGIN_CSS))
+    site.add(OKLCH_URL, page_html("Terms of Service \\ Dusk Example", terms, brand="Dusk Example", css=OKLCH_CSS))
     site.add(SETTINGS_URL, settings_html())
     site.add(SPA_HOME_URL, spa_html(terms))
     site.add(XSS_URL, xss_html())

@@ -5,7 +5,7 @@ import globals from "globals";
 
 export default [
   {
-    ignores: ["node_modules/**", ".venv/**", "tests/e2e/artifacts/**"],
+    ignores: ["node_modules/**", ".venv/**", "tests/e2e/artifacts/**", "extension/lib/vendor/**"],
   },
   js.configs.recommended,
   {

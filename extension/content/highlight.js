@@ -52,34 +52,3 @@ export function clearFocus() {
   clearTimeout(flashTimer);
   CSS.highlights.delete(HIGHLIGHT_NAMES.focus);
 }
-
-/**
- * Whether the page around `element` is dark (light text), so the highlight colours for dark pages apply.
- * @param {Element} element
- * @returns {boolean}
- */
-export function isDarkAround(element) {
-  const text = parseColor(getComputedStyle(element).color);
-  if (text && text.a > 0.5) return luminance(text) > 0.5;
-  for (let node = element; node; node = node.parentElement) {
-    const background = parseColor(getComputedStyle(node).backgroundColor);
-    if (background && background.a > 0.5) return luminance(background) < 0.35;
-  }
-  return false;
-}
-
-function parseColor(value) {
-  const match = /rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?\)/.exec(value || "");
-  if (!match) return null;
-  let a = match[4] === undefined ? 1 : parseFloat(match[4]);
-  if (match[4]?.endsWith("%")) a /= 100;
-  return { r: +match[1], g: +match[2], b: +match[3], a };
-}
-
-function luminance({ r, g, b }) {
-  const channel = (v) => {
-    const s = v / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-}

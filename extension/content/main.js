@@ -23,13 +23,14 @@ import { messageProblem } from "../lib/validate.js";
 import { isMaterialChange } from "./change.js";
 import { anchorClauses, needsReanchor } from "./clauses.js";
 import { GuidePanel } from "./guide.js";
-import { clear as clearHighlights, flash, isDarkAround, paint } from "./highlight.js";
+import { isDarkAround } from "./colors.js";
+import { clear as clearHighlights, flash, paint } from "./highlight.js";
 import { Markers } from "./markers.js";
 import { looksLikeTermsPage } from "./pagekind.js";
 import { CardPopover } from "./popover.js";
 import { PAGE_STATES, PageSession } from "./session.js";
 import { readPageText } from "./text.js";
-import { isOurs } from "./ui.js";
+import { isOurs, setTheme } from "./ui.js";
 import { RereadTimer, WATCHED_ATTRIBUTES, significant } from "./watch.js";
 
 const session = new PageSession(document.documentElement, location.href);
@@ -158,7 +159,9 @@ function draw(pageText) {
   const first = session.clauses.find((c) => c.range);
   if (first) {
     const element = first.range.startContainer.parentElement;
-    document.documentElement.dataset.termslensTheme = element && isDarkAround(element) ? "dark" : "light";
+    const theme = element && isDarkAround(element) ? "dark" : "light";
+    document.documentElement.dataset.termslensTheme = theme;
+    setTheme(theme);
   }
   paint(session.clauses);
   popover.set(session.clauses, session.result?.service?.name ?? null);

@@ -10,6 +10,7 @@
  * its own world, with no reference to ours. Tests read the root from the content script's isolated world
  * (chrome.dom.openOrClosedShadowRoot), which no page can enter.
  */
+import { isDarkAround } from "./colors.js";
 import { UI_CSS } from "./ui-style.js";
 
 export const HOST_TAG = "termslens-ui";
@@ -32,6 +33,8 @@ export function getLayer() {
   adoptStyle(root, UI_CSS);
   const top = document.createElement("div");
   top.className = "layer";
+  // The UI follows the page, not the system: a dark page gets the dark card (until the analysis says more).
+  top.dataset.theme = document.body && isDarkAround(document.body) ? "dark" : "light";
   root.appendChild(top);
   document.documentElement.appendChild(host);
   layer = { host, root, layer: top };
@@ -45,6 +48,14 @@ export function getLayer() {
  */
 export function isOurs(node) {
   return Boolean(layer && (node === layer.host || layer.host.contains(node)));
+}
+
+/**
+ * Light or dark cards, markers and guide, as the page around the clauses is (content/colors.js).
+ * @param {"light"|"dark"} theme
+ */
+export function setTheme(theme) {
+  getLayer().layer.dataset.theme = theme;
 }
 
 /** Take the extension's element out of the page. */

@@ -88,17 +88,26 @@ def contrast(foreground: str, background: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+# Text colours pages use (the test web's own): body text and links on light pages, and on dark pages.
+LIGHT_PAGE_INKS = {"text": "#1f2328", "link": "#1b5fa8"}
+DARK_PAGE_INKS = {"text": "#e6e6e6", "link": "#8cb4ff"}
+
+
 def test_highlight_colours_keep_text_readable_on_light_and_dark_pages():
+    """Highlights set only a background (the text, links included, keeps the page's colour): the light palette
+    keeps dark text and links readable, the dark palette light ones."""
     css = re.sub(r"/\*.*?\*/", "", (EXTENSION_DIR / "content" / "highlights.css").read_text("utf-8"), flags=re.S)
     rules = re.findall(r"([^{}]*::highlight\((termslens-\w+)\))\s*\{([^}]*)\}", css)
     light, dark = {}, {}
     for selector, name, body in rules:
-        colours = dict(re.findall(r"(background-color|(?<![-\w])color):\s*(#[0-9a-f]{6})", body))
+        assert not re.search(r"(?<![-\w])color:", body), f"{name} sets the text colour: links would lose theirs"
+        colours = dict(re.findall(r"(background-color):\s*(#[0-9a-f]{6})", body))
         (dark if "dark" in selector else light)[name] = colours
     assert set(light) == set(dark) == {"termslens-high", "termslens-medium", "termslens-low", "termslens-focus"}
-    for palette in (light, dark):
+    for palette, inks in ((light, LIGHT_PAGE_INKS), (dark, DARK_PAGE_INKS)):
         for name, colours in palette.items():
-            assert contrast(colours["color"], colours["background-color"]) >= 7, name
+            assert contrast(inks["text"], colours["background-color"]) >= 7, name
+            assert contrast(inks["link"], colours["background-color"]) >= 4.5, name
 
 
 # Files where vocabulary values may be spelled: the generated module, the words people read for them, and the

@@ -39,7 +39,7 @@ def check_request() -> None:
     if origin is None or origin in current_app.config["ALLOWED_ORIGINS"]:
         return
     if pairing.is_firefox_origin(origin):
-        if request.path == PAIRING_PATH or origin in paired_origins():
+        if request.path == PAIRING_PATH or origin in paired_origins() or origin in paired_origins(fresh=True):
             return
         raise ApiError(
             403, "not_paired",
@@ -49,12 +49,15 @@ def check_request() -> None:
     raise ApiError(403, "forbidden_origin", "TermsLens answers only its own browser extension, not web pages.")
 
 
-def paired_origins() -> frozenset[str]:
-    """The Firefox origins paired in the store (termslens/pairing.py), read at most every PAIRED_CACHE_SECONDS."""
+def paired_origins(*, fresh: bool = False) -> frozenset[str]:
+    """The Firefox origins paired in the store (termslens/pairing.py), read at most every PAIRED_CACHE_SECONDS
+    unless `fresh` (an origin not among them is looked up again at once: a pairing counts from the next request,
+    a forgotten pairing within that time)."""
     from termslens.api import context
 
     cache = current_app.extensions.setdefault("termslens-paired", {"at": None, "origins": frozenset()})
-    if cache["at"] is None or time.monotonic() - cache["at"] >= current_app.config.get("PAIRED_CACHE_SECONDS", PAIRED_CACHE_SECONDS):
+    age_limit = current_app.config.get("PAIRED_CACHE_SECONDS", PAIRED_CACHE_SECONDS)
+    if fresh or cache["at"] is None or time.monotonic() - cache["at"] >= age_limit:
         cache["origins"] = pairing.paired_origins(context.state().store.pairing_state())
         cache["at"] = time.monotonic()
     return cache["origins"]

@@ -11,7 +11,7 @@ import * as api from "../lib/api.js";
 import { ext } from "../lib/browser.js";
 import { RATE_LIMITS, startCommand } from "../lib/constants.js";
 import { RateLimiter } from "../lib/ratelimit.js";
-import { CONTENT_MESSAGES, MSG, PAGE_MESSAGES, TRIGGERS } from "../lib/messages.js";
+import { COMMANDS, CONTENT_MESSAGES, MSG, PAGE_MESSAGES, TRIGGERS } from "../lib/messages.js";
 import { checkAnalysis, checkSite, isHttpsUrl, messageProblem } from "../lib/validate.js";
 import * as menus from "./menus.js";
 import * as options from "./options.js";
@@ -295,6 +295,11 @@ async function installed({ reason }) {
 function startListeners() {
   ext.runtime.onMessage.addListener(dispatcher);
   ext.runtime.onInstalled.addListener((details) => installed(details).catch(() => {}));
+  ext.commands?.onCommand.addListener(async (command, tab) => {
+    if (command !== COMMANDS.FOCUS_FIRST_CLAUSE) return;
+    const tabId = tab?.id ?? (await ext.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (Number.isInteger(tabId)) ext.tabs.sendMessage(tabId, { type: MSG.FOCUS_CLAUSE }, { frameId: 0 }).catch(() => {});
+  });
   ext.tabs.onRemoved.addListener((tabId) => Object.values(limits).forEach((limiter) => limiter.forget(String(tabId))));
   options.startListeners();
   tabs.startListeners();

@@ -23,6 +23,7 @@ import { messageProblem } from "../lib/validate.js";
 import { isMaterialChange } from "./change.js";
 import { anchorClauses, needsReanchor } from "./clauses.js";
 import { GuidePanel } from "./guide.js";
+import { leadClause, movedIndex } from "./keyboard.js";
 import { isDarkAround } from "./colors.js";
 import { clear as clearHighlights, flash, paint } from "./highlight.js";
 import { Markers } from "./markers.js";
@@ -44,6 +45,13 @@ const markers = new Markers({
   blur: (id, next) => popover.markerBlurred(id, next),
   activate: (id) => popover.markerActivated(id),
   layout: () => popover.place(),
+  key: (id, event) => {
+    const ids = markers.shownIds();
+    const next = movedIndex(event.key, ids.indexOf(id), ids.length, event);
+    if (next === null) return;
+    event.preventDefault();
+    markers.focus(ids[next]);
+  },
 });
 const popover = new CardPopover(markers, {
   onAction: (id, action) => send({ type: MSG.OPEN_ACTION, source: "annotation", id, action }),
@@ -265,8 +273,20 @@ function showClause(id) {
   if (!clause?.range) return { ok: false, error: { code: "not_on_page", message: "This clause is no longer on the page." } };
   // Marked from the start, and for FLASH_MS after the scroll has brought it into view.
   flash(clause.range);
-  markers.reveal(id).then(() => flash(clause.range, FLASH_MS));
+  markers.reveal(id).then(() => {
+    flash(clause.range, FLASH_MS);
+    // Chosen in the popup: the keyboard focus is on the clause too, so Tab and the arrows go on from there.
+    markers.focus(id);
+  });
   return { ok: true };
+}
+
+/** The keyboard shortcut: focus the page's lead clause (content/keyboard.js leadClause). */
+function focusLeadClause() {
+  const lead = leadClause(session.clauses);
+  if (!lead) return { ok: false, error: { code: "no_clause", message: "No clause on this page." } };
+  markers.focus(lead.id);
+  return { ok: true, data: { id: lead.id } };
 }
 
 function onMessage(message, sender, sendResponse) {
@@ -278,6 +298,9 @@ function onMessage(message, sender, sendResponse) {
   }
   if (message.type === MSG.SCROLL_TO_CLAUSE) {
     sendResponse(showClause(message.id));
+  }
+  if (message.type === MSG.FOCUS_CLAUSE) {
+    sendResponse(focusLeadClause());
   }
   return false;
 }

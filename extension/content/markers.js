@@ -23,6 +23,7 @@ export class Markers {
    * @param {(id: string, next: Element|null) => void} on.blur it lost it (to `next`)
    * @param {(id: string) => void} on.activate it was clicked (or pressed with Enter or Space)
    * @param {() => void} on.layout the markers moved (the open card should follow)
+   * @param {(id: string, event: KeyboardEvent) => void} [on.key] a key was pressed on a marker
    */
   constructor(on) {
     this.on = on;
@@ -69,6 +70,7 @@ export class Markers {
       button.addEventListener("focus", trusted(() => this.on.focus(clause.id)));
       button.addEventListener("blur", trusted((event) => this.on.blur(clause.id, event.relatedTarget)));
       button.addEventListener("click", trusted(() => this.on.activate(clause.id)));
+      button.addEventListener("keydown", trusted((event) => this.on.key?.(clause.id, event)));
       layer.appendChild(button);
       this.buttons.set(clause.id, button);
     });
@@ -78,6 +80,27 @@ export class Markers {
 
   clear() {
     this.set([]);
+  }
+
+  /**
+   * Move the keyboard focus to the marker of clause `id` (its card opens, content/popover.js), scrolled into
+   * view.
+   * @param {string} id
+   * @returns {boolean} false when the clause has no marker on the page
+   */
+  focus(id) {
+    const button = this.buttons.get(id);
+    if (!button || button.hidden) return false;
+    const element = this.clauses.find((c) => c.id === id)?.range?.startContainer.parentElement;
+    element?.scrollIntoView({ block: "center" });
+    this.position();
+    button.focus({ preventScroll: true });
+    return true;
+  }
+
+  /** The ids of the clauses that have a marker shown, in page order. */
+  shownIds() {
+    return this.clauses.filter((c) => this.buttons.has(c.id) && !this.buttons.get(c.id).hidden).map((c) => c.id);
   }
 
   /**

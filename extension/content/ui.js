@@ -1,8 +1,8 @@
 /**
  * The extension's one element in the page: <termslens-ui>, a zero-size box at the document's origin whose
- * shadow root holds the markers, cards and the opt-out guide. Placed after <body>, so the page text the
- * extension reads never includes it, and positioned in document coordinates, so its children scroll with
- * the page.
+ * shadow root holds the markers, cards and the opt-out guide. Placed first in <html>, outside <body>, so the
+ * page text the extension reads never includes it and its markers come first in the tab order, and
+ * positioned in document coordinates, so its children scroll with the page.
  *
  * The root is closed, and this module's `layer` is the only reference to it: the page's scripts see the host
  * element and nothing inside (host.shadowRoot is null, events from inside reach them retargeted to the host,
@@ -36,7 +36,9 @@ export function getLayer() {
   // The UI follows the page, not the system: a dark page gets the dark card (until the analysis says more).
   top.dataset.theme = document.body && isDarkAround(document.body) ? "dark" : "light";
   root.appendChild(top);
-  document.documentElement.appendChild(host);
+  // First in <html>, before <head> and <body>: first in the tab order too, so the clauses are a few Tab
+  // presses away instead of after every link of the page. Still outside <body>, whose text is what is read.
+  document.documentElement.prepend(host);
   layer = { host, root, layer: top };
   return layer;
 }

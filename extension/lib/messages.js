@@ -22,7 +22,8 @@ export const MSG = Object.freeze({
   CHECK_SERVICE: "checkService", // {} → {running, port, version, records}
   // worker → content script
   RUN_ANALYSIS: "runAnalysis", // {} analyse this page now (popup button, context menu)
-  SCROLL_TO_CLAUSE: "scrollToClause", // {id}
+  SCROLL_TO_CLAUSE: "scrollToClause", // {id} scroll to the clause, flash it and focus its marker
+  FOCUS_CLAUSE: "focusClause", // {} the keyboard shortcut: focus the page's lead clause (content/keyboard.js)
 });
 
 /** How an analysis started (ANALYZE_PAGE's `trigger`): a legal page opened, the user asked, the page changed. */
@@ -50,4 +51,7 @@ export const PAGE_MESSAGES = new Set([
 ]);
 
 /** Types the worker sends to content scripts. */
-export const WORKER_MESSAGES = new Set([MSG.RUN_ANALYSIS, MSG.SCROLL_TO_CLAUSE]);
+export const WORKER_MESSAGES = new Set([MSG.RUN_ANALYSIS, MSG.SCROLL_TO_CLAUSE, MSG.FOCUS_CLAUSE]);
+
+/** The manifest's `commands` (keyboard shortcuts), by name. */
+export const COMMANDS = Object.freeze({ FOCUS_FIRST_CLAUSE: "focus-first-clause" });

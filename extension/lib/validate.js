@@ -50,6 +50,7 @@ export const SHAPES = Object.freeze({
   [MSG.CHECK_SERVICE]: {},
   [MSG.RUN_ANALYSIS]: {},
   [MSG.SCROLL_TO_CLAUSE]: { id: CLAUSE_ID },
+  [MSG.FOCUS_CLAUSE]: {},
 });
 
 /**

@@ -149,7 +149,8 @@ function clauseList(result, tabId) {
             type: "button",
             class: "clause",
             dataset: { id: a.id, severity: a.severity },
-            "aria-label": `${index + 1}. ${SEVERITY_LABELS[a.severity]} severity: ${a.title}. Show it on the page`,
+            // The name is the visible text (axe: label-content-name-mismatch), the severity read before it.
+            title: "Show it on the page",
             onclick: async () => {
               const reply = await ask({ type: MSG.SHOW_CLAUSE, tabId, id: a.id });
               status.textContent = reply.ok ? "" : reply.error?.message ?? "Could not show that clause.";
@@ -159,6 +160,7 @@ function clauseList(result, tabId) {
           h(
             "span",
             { class: "clause-text" },
+            h("span", { class: "sr-only" }, `${SEVERITY_LABELS[a.severity]} severity: `),
             h("span", { class: "clause-title" }, a.title),
             h(
               "span",

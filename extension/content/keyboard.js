@@ -1,0 +1,40 @@
+/**
+ * Keyboard first: which clause the shortcut (manifest `commands`) goes to, and which keys move between
+ * clauses from a focused marker. No extension API here, so Node can test it.
+ */
+import { SEVERITIES } from "../lib/vocabulary.js";
+
+/**
+ * The clause the keyboard shortcut focuses: the first one, in page order, of the highest severity on the
+ * page. (Issue 13's digest will name the page's first clause instead; this is the one place to switch.)
+ * @param {{range: Range|null, severity: string}[]} clauses in page order
+ * @returns {object|null}
+ */
+export function leadClause(clauses) {
+  const shown = clauses.filter((c) => c.range);
+  for (const severity of SEVERITIES) {
+    const first = shown.find((c) => c.severity === severity);
+    if (first) return first;
+  }
+  return null;
+}
+
+/** Keys that move from a focused marker: to the next or previous clause, or the first or last. */
+const MOVES = Object.freeze({ ArrowDown: 1, ArrowRight: 1, j: 1, ArrowUp: -1, ArrowLeft: -1, k: -1, Home: "first", End: "last" });
+
+/**
+ * Where a key press on the marker at `index` of `count` moves the focus, or null when the key does not move.
+ * @param {string} key KeyboardEvent.key
+ * @param {number} index
+ * @param {number} count
+ * @param {{altKey?: boolean, ctrlKey?: boolean, metaKey?: boolean}} [modifiers] with one of these the key is
+ *   left to the browser
+ * @returns {number|null}
+ */
+export function movedIndex(key, index, count, { altKey = false, ctrlKey = false, metaKey = false } = {}) {
+  if (altKey || ctrlKey || metaKey || !Object.hasOwn(MOVES, key) || count === 0) return null;
+  const move = MOVES[key];
+  if (move === "first") return 0;
+  if (move === "last") return count - 1;
+  return Math.min(count - 1, Math.max(0, index + move));
+}

@@ -267,6 +267,69 @@ def pair(code: str | None, list_paired: bool, forget_origin: str | None) -> None
 
 
 @main.group()
+def service() -> None:
+    """Start the service at login (systemd user unit on Linux, launchd agent on macOS), or stop doing so."""
+
+
+SERVICE_HOME_OPTION = click.option(
+    "--home", type=click.Path(file_okay=False, path_type=Path), default=None, hidden=True,
+    help="Write under this folder instead of your home folder, and start nothing (for tests).",
+)
+
+
+@service.command("install")
+@click.option("--port", default=config.DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
+@SERVICE_HOME_OPTION
+def service_install(port: int, home: Path | None) -> None:
+    """Start `termslens serve` now and at every login."""
+    unit = _service_file(home, port)
+    try:
+        unit.path.parent.mkdir(parents=True, exist_ok=True)
+        unit.path.write_text(unit.text, "utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {unit.path}: {exc.strerror or exc}") from None
+    if home is None:
+        _run_all(unit.start)
+    click.echo(f"Wrote {unit.path}. TermsLens starts at login on port {port}"
+               + ("." if home is not None else " and is starting now."))
+
+
+@service.command("uninstall")
+@SERVICE_HOME_OPTION
+def service_uninstall(home: Path | None) -> None:
+    """Stop starting the service at login (and stop it now)."""
+    unit = _service_file(home, config.DEFAULT_PORT)
+    if not unit.path.exists():
+        raise click.ClickException(f"TermsLens is not set to start at login ({unit.path} does not exist)")
+    if home is None:
+        _run_all(unit.stop, check=False)
+    unit.path.unlink()
+    click.echo(f"Removed {unit.path}. TermsLens no longer starts at login.")
+
+
+def _service_file(home: Path | None, port: int):
+    from termslens.service_unit import UnsupportedSystem, service_file
+
+    try:
+        return service_file(sys.platform, home or Path.home(), port)
+    except UnsupportedSystem as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _run_all(commands, *, check: bool = True) -> None:
+    import subprocess
+
+    for command in commands:
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise click.ClickException(f"cannot run {' '.join(command)}: {exc}") from None
+        if check and done.returncode != 0:
+            reason = (done.stderr or done.stdout).strip().splitlines()
+            raise click.ClickException(f"{' '.join(command)} failed: {reason[-1] if reason else done.returncode}")
+
+
+@main.group()
 def detector() -> None:
     """Train and measure the clause-type detector (uses scikit-learn and the CLAUDETTE data)."""
 
@@ -354,3 +417,7 @@ def _echo_evaluation(evaluation, as_json: bool) -> None:
             for s in evaluation.scores
         ],
     }))
+
+
+if __name__ == "__main__":  # `python -m termslens.cli`, as the start-at-login unit runs it (service_unit.py)
+    main()

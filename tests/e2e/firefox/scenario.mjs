@@ -179,7 +179,7 @@ async function main() {
   // Unpaired, a terms page is read but the service refuses it: nothing is drawn.
   const page = await browser.newPage();
   await page.goto(cfg.termsUrl);
-  const terms = new Tab(page.mainFrame()._id);
+  const terms = new Tab(await waitContext(cfg.termsUrl));
   const before = await terms.waitFor(
     () => ["unpaired", "ready", "offline", "error"].includes(document.documentElement.dataset.termslensState) && document.documentElement.dataset.termslensState,
     "the page's state before pairing",

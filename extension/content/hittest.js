@@ -58,11 +58,27 @@ const NEAR_PX = 240;
 
 const plain = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
 
+/** Node.nodeType and NodeFilter.SHOW_TEXT, spelled out so Node's tests need no DOM globals. */
+const SHOW_TEXT = 4;
+
+/**
+ * The line boxes of the text inside `element`, text node by text node (a range over the element itself would
+ * also give the boxes of its block children, which cover the gaps between their lines).
+ * @param {Element|null|undefined} element
+ * @returns {DOMRect[]}
+ */
 function contentRects(element) {
   if (!element) return [];
-  const range = element.ownerDocument.createRange();
-  range.selectNodeContents(element);
-  return [...range.getClientRects()];
+  const doc = element.ownerDocument;
+  const range = doc.createRange();
+  const walker = doc.createTreeWalker(element, SHOW_TEXT);
+  const rects = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.data.trim()) continue;
+    range.selectNodeContents(node);
+    rects.push(...range.getClientRects());
+  }
+  return rects;
 }
 
 /**
@@ -71,7 +87,7 @@ function contentRects(element) {
  * stop short.
  * @param {Range} range the clause
  * @param {Element|null} block its block (marginOf)
- * @param {{top: number}} line its first line
+ * @param {{top: number, height: number}} line its first line
  * @returns {{texts: {left: number, top: number, right: number, bottom: number}[], lines: {left: number, top: number, right: number, bottom: number}[]}}
  */
 export function textRectsAround(range, block, line) {
@@ -80,7 +96,10 @@ export function textRectsAround(range, block, line) {
   const neighbours = [block?.previousElementSibling, block?.nextElementSibling, block?.parentElement?.previousElementSibling]
     .flatMap((e) => contentRects(e))
     .filter(near);
-  const texts = [...own, ...neighbours, ...[...range.getClientRects()].filter(near)].map(plain);
+  // The clause's own line boxes (a clause may run past its block); block boxes, taller than a line, are not text.
+  const lineHeight = line.height ?? line.bottom - line.top;
+  const clauseLines = [...range.getClientRects()].filter((r) => near(r) && r.height <= lineHeight * 1.6);
+  const texts = [...own, ...neighbours, ...clauseLines].map(plain);
   // One rectangle per line of the block (the rightmost piece of each), from the clause's first line down.
   const byLine = new Map();
   for (const r of own) {

@@ -21,6 +21,8 @@ XSS_URL = "https://widgets.example.net/terms"
 PLAIN_URL = "https://www.anthropic.com/news/claude-plays-chess"
 # The same terms on a page with no margin at all: text from the window's left edge to its right edge.
 NO_MARGIN_URL = "https://edge.example.com/legal/terms"
+# Spotify's terms on a page with no margin: where issue 14 found 39 of the 41 markers in view over the text.
+SPOTIFY_NO_MARGIN_URL = "https://www.spotify.com/legal/end-user-agreement/"
 # Terms on a dark page whose colours are written in oklch() and color-mix() (nothing in rgb()).
 OKLCH_URL = "https://dusk.example.org/legal/terms"
 # A real terms page of a service the library has no records for (Rovio's, from the CLAUDETTE corpus).
@@ -418,6 +420,8 @@ def build_site(shared: Path) -> Site:
     site.add(TERMS_URL, page_html("Consumer Terms of Service \\ Anthropic", decorate_terms(terms)))
     site.add(PRIVACY_URL, page_html("Privacy Policy \\ Anthropic", privacy, dark=True))
     site.add(NO_MARGIN_URL, page_html("Terms of Service \\ Edge Example", terms, brand="Edge Example", css=NO_MARGIN_CSS))
+    spotify = markdown_to_html((corpus / "Spotify" / "terms.md").read_text("utf-8"))
+    site.add(SPOTIFY_NO_MARGIN_URL, page_html("Spotify Terms of Use", spotify, brand="Spotify", css=NO_MARGIN_CSS))
     site.add(OKLCH_URL, page_html("Terms of Service \\ Dusk Example", terms, brand="Dusk Example", css=OKLCH_CSS))
     site.add(SETTINGS_URL, settings_html())
     site.add(SPA_HOME_URL, spa_html(terms))

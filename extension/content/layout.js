@@ -45,30 +45,44 @@ export function overlaps(a, b) {
  * Where a marker goes, in order of preference: the margin left of its block (stacked below markers already
  * there), the margin right of it, the gap just above the clause's first line, the end of a line of the
  * block that stops short, the gap below the block. The first spot that is inside the window and covers no
- * text and no other marker wins; `texts` are the rectangles of the text around the clause.
+ * other marker, and outside the margin no text, wins; `texts` are the rectangles of the text around the
+ * clause, asked for (`around()`, which measures the page) only when no margin spot is free.
  * @param {{left: number, top: number, height: number}} line the clause's first line
  * @param {{left: number, right: number, bottom?: number}|number} block the clause's block (paragraph or
  *   list); a number is its left edge (no right margin known)
  * @param {{left: number, top: number}[]} placed markers placed so far; the new one is appended
- * @param {{texts?: {left: number, top: number, right: number, bottom: number}[], view?: {width: number},
- *          lines?: {left: number, top: number, right: number, bottom: number}[]}} [around] the text near the
- *   clause, the window, and the block's lines from the clause's first line on (for end-of-line spots)
+ * @param {{view?: {width: number}, around?: () => {texts: {left: number, top: number, right: number, bottom: number}[],
+ *          lines: {left: number, top: number, right: number, bottom: number}[]}}} [options] the window, and the
+ *   text near the clause with the block's lines from the clause's first line on (for end-of-line spots)
  * @returns {{left: number, top: number, inline: boolean}}
  */
-export function markerSpot(line, block, placed, { texts = [], view = null, lines = [] } = {}) {
+export function markerSpot(line, block, placed, { view = null, around = () => ({ texts: [], lines: [] }) } = {}) {
   const box = typeof block === "number" ? { left: block, right: Infinity } : block;
   const width = view?.width ?? Infinity;
   const centred = (rect) => rect.top + ((rect.height ?? rect.bottom - rect.top) - MARKER_SIZE) / 2;
-  const free = (left, top) => {
+  let texts = null;
+  const free = (left, top, inMargin) => {
     const spot = { left, top, width: MARKER_SIZE, height: MARKER_SIZE };
     if (left < MARKER_EDGE || left + MARKER_SIZE > width - MARKER_EDGE) return false;
     if (placed.some((p) => overlaps(spot, { left: p.left, top: p.top, width: MARKER_SIZE, height: MARKER_SIZE }))) return false;
-    return !texts.some((t) => overlaps(spot, t));
+    return inMargin || !texts.some((t) => overlaps(spot, t));
   };
-  const candidates = [];
+  const take = (left, top, inline) => {
+    const spot = { left, top, inline };
+    placed.push(spot);
+    return spot;
+  };
+  // The margins first: beside the block, where its text is not (no need to measure the text around).
   const marginLeft = Math.min(line.left, box.left) - MARKER_SIZE - MARKER_GAP;
-  for (let k = 0; k < MARKER_STACK_MAX; k += 1) candidates.push([marginLeft, centred(line) + k * (MARKER_SIZE + MARKER_STACK_GAP), false]);
-  if (Number.isFinite(box.right)) candidates.push([box.right + MARKER_GAP, centred(line), false]);
+  for (let k = 0; k < MARKER_STACK_MAX; k += 1) {
+    const top = centred(line) + k * (MARKER_SIZE + MARKER_STACK_GAP);
+    if (free(marginLeft, top, true)) return take(marginLeft, top, false);
+  }
+  if (Number.isFinite(box.right) && free(box.right + MARKER_GAP, centred(line), true)) return take(box.right + MARKER_GAP, centred(line), false);
+  const near = around();
+  texts = near.texts;
+  const lines = near.lines;
+  const candidates = [];
   candidates.push([Math.max(MARKER_EDGE, line.left), line.top - MARKER_SIZE - 1, true]);
   // The end of a line that stops short, beside another marker already there if need be.
   for (const row of lines) {
@@ -80,16 +94,10 @@ export function markerSpot(line, block, placed, { texts = [], view = null, lines
     for (const left of [line.left, MARKER_EDGE]) candidates.push([Math.max(MARKER_EDGE, left), lastBottom + 1, true]);
   }
   for (const [left, top, inline] of candidates) {
-    if (free(left, top)) {
-      const spot = { left, top, inline };
-      placed.push(spot);
-      return spot;
-    }
+    if (free(left, top, false)) return take(left, top, inline);
   }
   // Nowhere free (a window narrower than a line of text with no gaps): on the first letter's edge.
-  const spot = { left: Math.max(MARKER_EDGE, line.left - MARKER_SIZE / 2), top: centred(line), inline: true };
-  placed.push(spot);
-  return spot;
+  return take(Math.max(MARKER_EDGE, line.left - MARKER_SIZE / 2), centred(line), true);
 }
 
 /**

@@ -33,7 +33,9 @@ export class Markers {
     this.buttons = new Map();
     this.frame = 0;
     this.listening = false;
-    this.onScroll = () => this.schedulePosition();
+    // The page itself scrolling moves nothing in document coordinates, where the markers sit: only the open
+    // card is placed again. A scrolling element inside the page (or a sticky one) may move clauses: re-place all.
+    this.onScroll = (event) => (event.target === document ? this.on.layout() : this.schedulePosition());
     this.onResize = () => this.schedulePosition();
   }
 
@@ -168,8 +170,8 @@ export class Markers {
       const blockElement = marginOf(clause.range);
       const blockRect = blockElement?.getBoundingClientRect();
       const block = blockRect ? { left: blockRect.left, right: blockRect.right, bottom: blockRect.bottom } : line.left;
-      const around = textRectsAround(clause.range, blockElement, line);
-      const spot = markerSpot(line, block, placed, { view, ...around });
+      const around = () => textRectsAround(clause.range, blockElement, line);
+      const spot = markerSpot(line, block, placed, { view, around });
       button.classList.toggle("inline", spot.inline);
       button.style.left = `${spot.left + window.scrollX}px`;
       button.style.top = `${spot.top + window.scrollY}px`;

@@ -23,7 +23,7 @@ const marker = (spot) => ({ left: spot.left, top: spot.top, width: MARKER_SIZE, 
 
 test("without a margin the marker goes into the gap above the clause's first line, covering no text", () => {
   const line = { left: 0, top: 100, height: 20 };
-  const spot = markerSpot(line, { left: 0, right: 700, bottom: 176 }, [], { texts: [...PREVIOUS, ...LINES], view: { width: 700 }, lines: LINES });
+  const spot = markerSpot(line, { left: 0, right: 700, bottom: 176 }, [], { view: { width: 700 }, around: () => ({ texts: [...PREVIOUS, ...LINES], lines: LINES }) });
   assert.equal(spot.inline, true);
   assert.equal(spot.top, 100 - MARKER_SIZE - 1);
   assert.ok(spot.left >= MARKER_EDGE);
@@ -32,13 +32,13 @@ test("without a margin the marker goes into the gap above the clause's first lin
 
 test("a clause starting mid-paragraph gets the end of a line that stops short", () => {
   const line = { left: 300, top: 128, height: 20 };
-  const spot = markerSpot(line, { left: 0, right: 700, bottom: 176 }, [], { texts: [...PREVIOUS, ...LINES], view: { width: 700 }, lines: LINES.slice(1) });
+  const spot = markerSpot(line, { left: 0, right: 700, bottom: 176 }, [], { view: { width: 700 }, around: () => ({ texts: [...PREVIOUS, ...LINES], lines: LINES.slice(1) }) });
   assert.equal(spot.left, 410 + MARKER_GAP);
   for (const text of LINES) assert.ok(!overlaps(marker(spot), text));
 });
 
 test("a right margin is used when the left one is missing", () => {
-  const spot = markerSpot({ left: 0, top: 100, height: 20 }, { left: 0, right: 600 }, [], { texts: LINES.map((l) => ({ ...l, right: 600 })), view: { width: 700 } });
+  const spot = markerSpot({ left: 0, top: 100, height: 20 }, { left: 0, right: 600 }, [], { view: { width: 700 }, around: () => ({ texts: LINES.map((l) => ({ ...l, right: 600 })), lines: [] }) });
   assert.equal(spot.left, 600 + MARKER_GAP);
   assert.equal(spot.inline, false);
 });
@@ -86,4 +86,17 @@ test("in a narrow window the card goes below or above the whole clause, not just
   const spot = cardSpot(clause, { width: 420, height: 420 }, view);
   assert.equal(spot.top, 400 + CARD_GAP);
   assert.ok(!overlaps({ left: spot.left, top: spot.top, width: 420, height: spot.maxHeight ?? 420 }, clause));
+});
+
+test("a free margin is taken without measuring the text around the clause", () => {
+  let measured = 0;
+  const spot = markerSpot({ left: 300, top: 100, height: 26 }, { left: 280, right: 1000 }, [], {
+    view: { width: 1280 },
+    around: () => {
+      measured += 1;
+      return { texts: [], lines: [] };
+    },
+  });
+  assert.equal(spot.left, 280 - MARKER_SIZE - MARKER_GAP);
+  assert.equal(measured, 0);
 });

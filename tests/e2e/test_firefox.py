@@ -80,6 +80,7 @@ def test_firefox_pairs_once_then_highlights_opens_a_card_and_guides_an_opt_out(s
     assert shown["origin"].startswith("moz-extension://")
     # Before the command, the service refused this Firefox: the page says so and nothing is drawn.
     assert steps["before-pairing"]["state"] == "unpaired"
+    assert steps["popup-unpaired"]["command"] == shown["command"]  # the popup shows the same command
     assert shown["origin"] in steps["paired"]["stdout"]
     assert "Paired" in steps["settings-after"]["text"]
 

@@ -186,6 +186,22 @@ async function main() {
   );
   report("before-pairing", { state: before });
 
+  // The toolbar popup for that tab (opened as a tab by the extension's own settings page: WebDriver BiDi may
+  // not navigate to moz-extension:// addresses) says what to run.
+  await options.value(async (url) => {
+    const [tab] = await browser.tabs.query({ url });
+    await browser.tabs.create({ url: browser.runtime.getURL(`popup/popup.html?tabId=${tab.id}`), active: false });
+  }, cfg.termsUrl);
+  const popup = new Tab(await waitContext(`moz-extension://${UUID}/popup/popup.html`));
+  const popupSays = await popup.waitFor(
+    () => document.documentElement.dataset.popupState === "unpaired"
+      && { command: document.getElementById("pair-command").textContent, title: document.getElementById("pair-title").textContent },
+    "the popup's pairing message",
+  );
+  report("popup-unpaired", popupSays);
+  await popup.screenshot("firefox-popup-unpaired");
+  await bidi("browsingContext.close", { context: popup.context });
+
   const code = pairing.command.replace("termslens pair ", "");
   const env = { ...process.env, TERMSLENS_DATA_DIR: cfg.dataDir };
   const paired = await run(cfg.termslens, ["pair", code], { env });

@@ -139,3 +139,21 @@ export function cardSpot(clause, card, view) {
   const roomiest = options.reduce((best, o) => (o.room > best.room ? o : best));
   return roomiest.spot(Math.max(CARD_MIN_HEIGHT, Math.min(card.height, roomiest.room)));
 }
+
+/**
+ * How far to scroll the page (down, in px; negative: up) so that a card that fits neither below nor above its
+ * clause fits whole below it: the clause moved near the top of the window. 0 when the card already fits, or
+ * when clause and card together are taller than the window (then the card scrolls inside instead).
+ * @param {{top: number, bottom: number}} clause the clause's extent on screen
+ * @param {{height: number}} card the card's natural size
+ * @param {{height: number}} view
+ * @returns {number}
+ */
+export function roomScroll(clause, card, view) {
+  const below = view.height - clause.bottom - CARD_GAP - CARD_EDGE;
+  const above = clause.top - CARD_GAP - CARD_EDGE;
+  if (card.height <= below || card.height <= above) return 0;
+  const needed = CARD_SIDE_MARGIN + (clause.bottom - clause.top) + CARD_GAP + card.height + CARD_EDGE;
+  if (needed > view.height) return 0;
+  return Math.round(clause.top - CARD_SIDE_MARGIN);
+}

@@ -19,7 +19,8 @@ export class Markers {
    * @param {object} on what the markers' events mean, each called with the clause's id
    * @param {(id: string) => void} on.enter the pointer is over a marker
    * @param {(id: string) => void} on.leave the pointer left it
-   * @param {(id: string) => void} on.focus the marker got the keyboard focus
+   * @param {(id: string, byKeyboard: boolean) => void} on.focus the marker got the focus (by the keyboard, or
+   *   by a mouse press that is about to click it)
    * @param {(id: string, next: Element|null) => void} on.blur it lost it (to `next`)
    * @param {(id: string) => void} on.activate it was clicked (or pressed with Enter or Space)
    * @param {() => void} on.layout the markers moved (the open card should follow)
@@ -69,7 +70,7 @@ export class Markers {
       // Trusted events only: a page script must not open, pin or close the extension's cards.
       button.addEventListener("mouseenter", trusted(() => this.on.enter(clause.id)));
       button.addEventListener("mouseleave", trusted(() => this.on.leave(clause.id)));
-      button.addEventListener("focus", trusted(() => this.on.focus(clause.id)));
+      button.addEventListener("focus", trusted(() => this.on.focus(clause.id, button.matches(":focus-visible"))));
       button.addEventListener("blur", trusted((event) => this.on.blur(clause.id, event.relatedTarget)));
       button.addEventListener("click", trusted(() => this.on.activate(clause.id)));
       button.addEventListener("keydown", trusted((event) => this.on.key?.(clause.id, event)));

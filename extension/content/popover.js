@@ -7,7 +7,7 @@
 import { trusted } from "../lib/dom.js";
 import { buildCard } from "./card.js";
 import { clauseAt, clauseExtent } from "./hittest.js";
-import { cardSpot } from "./layout.js";
+import { cardSpot, roomScroll } from "./layout.js";
 import { getLayer } from "./ui.js";
 
 /** Hover intent: a pointer passing over a clause on its way elsewhere opens nothing. */
@@ -75,8 +75,10 @@ export class CardPopover {
     this.scheduleClose();
   }
 
-  markerFocused(id) {
-    if (this.open?.id !== id) this.show(id, { pinned: false });
+  /** A marker got the focus; by the keyboard, the page may scroll to fit its card (a mouse press must not move
+   * the marker from under the pointer before its click). */
+  markerFocused(id, { byKeyboard = false } = {}) {
+    if (this.open?.id !== id) this.show(id, { pinned: false, makeRoom: byKeyboard });
   }
 
   markerBlurred(id, next) {
@@ -85,7 +87,7 @@ export class CardPopover {
 
   markerActivated(id) {
     if (this.open?.id === id && this.open.pinned) this.close({ restoreFocus: true });
-    else this.show(id, { pinned: true, focusCard: true });
+    else this.show(id, { pinned: true, focusCard: true, makeRoom: true });
   }
 
   /** The clause with `id` is gone from the page: its card goes too. */
@@ -113,11 +115,12 @@ export class CardPopover {
   /**
    * Open the card of clause `id`.
    * @param {string} id
-   * @param {{pinned?: boolean, focusCard?: boolean, at?: DOMRect|null}} [options] a pinned card stays open until
-   *   closed; `at` is the line the pointer is on
+   * @param {{pinned?: boolean, focusCard?: boolean, at?: DOMRect|null, makeRoom?: boolean}} [options] a pinned card
+   *   stays open until closed; `at` is the line the pointer is on; `makeRoom` (a click or the keyboard, never a
+   *   hover) may scroll the page so that the whole card fits beside its clause
    * @returns {HTMLElement|null} the card
    */
-  show(id, { pinned = false, focusCard = false, at = null } = {}) {
+  show(id, { pinned = false, focusCard = false, at = null, makeRoom = false } = {}) {
     clearTimeout(this.timers.open);
     clearTimeout(this.timers.close);
     const clause = this.clauses.find((c) => c.id === id);
@@ -158,6 +161,7 @@ export class CardPopover {
     }
     this.open.at = at ?? this.open.at;
     this.place();
+    if (makeRoom) this.makeRoom();
     if (focusCard) this.open.card.focus({ preventScroll: true });
     return this.open.card;
   }
@@ -175,6 +179,20 @@ export class CardPopover {
     if (marker) {
       marker.setAttribute("aria-expanded", "false");
       if (restoreFocus) marker.focus({ preventScroll: true });
+    }
+  }
+
+  /** Scroll the page, if that lets the whole open card fit below its clause (content/layout.js roomScroll). */
+  makeRoom() {
+    const clause = this.clauses.find((c) => c.id === this.open?.id);
+    const extent = clauseExtent(clause?.range);
+    if (!extent) return;
+    const card = this.open.card;
+    const height = Math.max(card.scrollHeight, card.offsetHeight);
+    const by = roomScroll(extent, { height }, { height: window.innerHeight });
+    if (by) {
+      window.scrollBy({ top: by, behavior: "instant" });
+      this.place();
     }
   }
 

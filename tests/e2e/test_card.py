@@ -75,6 +75,7 @@ def test_clicking_a_marker_pins_the_card_and_a_report_is_kept(extension, service
     ui = extension.ui(page)
     ui.click(marker(record["title"]))
     ui.wait_text(card_part("h2"), record["title"])
+    screenshot(page, "card-pinned")
     ui.click(card_part("button", name="This looks wrong"))
     ui.type_into(card_part("textarea"), "The cap changed to €200 in the new version.")
     ui.click(card_part("button", name="Send report"))

@@ -21,6 +21,7 @@ def test_opt_out_opens_the_settings_page_and_guides_through_it(extension, servic
     ui = extension.ui(page)
     ui.click(marker(record["title"]))
     ui.wait_visible(CARD)
+    screenshot(page, "card-opt-out")
     with extension.context.expect_page() as opened:
         ui.click(card_part("button.action-button", text=action["label"]))
     settings = opened.value

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { CARD_EDGE, CARD_GAP, CARD_MIN_HEIGHT, MARKER_EDGE, MARKER_GAP, MARKER_SIZE, cardSpot, markerSpot, overlaps } from "../../extension/content/layout.js";
+import { CARD_EDGE, CARD_GAP, CARD_MIN_HEIGHT, MARKER_EDGE, MARKER_GAP, MARKER_SIZE, cardSpot, markerSpot, overlaps, roomScroll } from "../../extension/content/layout.js";
 
 const VIEW = { width: 1280, height: 900 };
 
@@ -99,4 +99,15 @@ test("a free margin is taken without measuring the text around the clause", () =
   });
   assert.equal(spot.left, 280 - MARKER_SIZE - MARKER_GAP);
   assert.equal(measured, 0);
+});
+
+test("a card that fits neither side is given room by scrolling its clause near the top, when both fit", () => {
+  const view = { width: 1280, height: 900 };
+  const clause = { top: 440, bottom: 570 };
+  const by = roomScroll(clause, { height: 520 }, view);
+  assert.ok(by > 0);
+  const moved = { top: clause.top - by, bottom: clause.bottom - by };
+  assert.ok(view.height - moved.bottom - CARD_GAP - CARD_EDGE >= 520, "after the scroll the card fits below");
+  assert.equal(roomScroll({ top: 100, bottom: 130 }, { height: 520 }, view), 0, "it fits already");
+  assert.equal(roomScroll({ top: 100, bottom: 700 }, { height: 520 }, view), 0, "clause and card are taller than the window");
 });

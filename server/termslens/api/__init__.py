@@ -18,6 +18,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
     """
     app = Flask(__name__, instance_relative_config=True)
     app.json.sort_keys = False
+    app.url_map.merge_slashes = False  # "/api/v1//health" is not an address of the API: a 404, not an HTML redirect
     app.config.from_mapping(
         DATA_DIR=str(config.default_data_dir()),
         RECORD_DIRS=[str(d) for d in config.env_record_dirs()],

@@ -12,6 +12,12 @@ DEFAULT_PORT = 8767
 # A 300 KB privacy policy as JSON is well under 1 MiB; 4 MiB leaves room for any real page.
 MAX_CONTENT_LENGTH = 4 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
+# The user's stored record files: each rebuilds the library when it changes, so keep them to a number a person
+# curates (over it, 507 `store_full`).
+MAX_USER_RECORD_FILES = 100
+# "This looks wrong" reports are for the records' maintainer, and a report log is most useful at its recent end:
+# past this many the oldest are dropped, so a flood of reports can neither fill the disk nor stop new ones.
+MAX_FEEDBACK_REPORTS = 20_000
 
 # The extension's public key, as in the `key` of extension/manifest.json: it fixes the extension id, so the
 # service can tell the extension's requests (Origin: chrome-extension://<id>) from any web page's.

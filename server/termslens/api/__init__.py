@@ -25,6 +25,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
         BUNDLED_RECORDS=True,
         MAX_CONTENT_LENGTH=config.MAX_CONTENT_LENGTH,
         MAX_TEXT_CHARS=config.MAX_TEXT_CHARS,
+        MAX_FEEDBACK_REPORTS=config.MAX_FEEDBACK_REPORTS,
+        MAX_USER_RECORD_FILES=config.MAX_USER_RECORD_FILES,
         ALLOWED_ORIGINS=[config.EXTENSION_ORIGIN, *config.env_allowed_origins()],
     )
     if test_config is None:

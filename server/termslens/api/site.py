@@ -31,5 +31,8 @@ def site():
 
 @bp.get("/health")
 def health():
-    library = context.library()
-    return jsonify(status="ok", version=__version__, records=len(library), services=len(library.services))
+    """Whether the service runs, and `problems`: what it found at start but could not use (see README)."""
+    app_state = context.state()
+    library = app_state.library
+    return jsonify(status="ok", version=__version__, records=len(library), services=len(library.services),
+                   problems=app_state.problems)

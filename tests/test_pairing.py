@@ -122,3 +122,17 @@ def test_requests_are_bounded(service):
     assert len(state["requests"]) == pairing.MAX_REQUESTS
     with pytest.raises(ValueError):
         pairing.request_code(state, "https://example.com", now=now)
+
+
+def test_a_damaged_pairing_row_pairs_nothing_and_is_replaced(service, runner, data_dir):
+    """The pairing state is one JSON row of the SQLite store: junk there trusts nobody, and a new pairing works."""
+    import sqlite3
+
+    from termslens.store import STORE_FILE
+
+    ask_code(service)  # creates the row
+    with sqlite3.connect(data_dir / STORE_FILE) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'pairing'", ('{"paired": [{"origin": ',))
+    assert analyze(service, FIREFOX).get_json()["error"]["code"] == "not_paired"
+    assert runner.invoke(main, ["pair", ask_code(service)]).exit_code == 0
+    assert analyze(service, FIREFOX).status_code == 200

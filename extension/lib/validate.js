@@ -8,6 +8,7 @@
 import { ACTION_KEY_PATTERN, ANNOTATION_ID_PATTERN, RECORD_ID_PATTERN, withActionKeys } from "./identity.js";
 import { MAX_TEXT_CHARS } from "./constants.js";
 import { NEUTRAL_STANCE } from "./labels.js";
+import { checkFlow } from "./flow.js";
 import { MSG, TRIGGERS } from "./messages.js";
 import { ACTION_FIELDS, ACTION_KINDS, ANNOTATION_FIELDS, ANNOTATION_KINDS, SEVERITIES, STANCES } from "./vocabulary.js";
 
@@ -193,6 +194,7 @@ const ACTION_CHECKS = Object.freeze({
   deadline: (v) => optionalText(v, LIMIT.title),
   steps: (v) => textList(v),
   caveats: (v) => textList(v),
+  flow: (v) => checkFlow(v),
 });
 
 /** Action fields the extension drops on purpose (none today). */

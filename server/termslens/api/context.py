@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask, current_app
 
 from termslens.library import Library
+from termslens.optouts import OptOutStore
 from termslens.records import bundled_records_dir, load_records
 from termslens.store import Store
 
@@ -21,6 +22,7 @@ class AppState:
     library: Library
     store: Store
     record_dirs: list[Path]
+    optouts: OptOutStore
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -37,7 +39,8 @@ def init_app(app: Flask) -> None:
     if store.notice:
         app.logger.warning(store.notice)
     library = build_library(dirs, store.record_files())
-    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, record_dirs=dirs)
+    optouts = OptOutStore(Path(app.config["DATA_DIR"]))
+    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, record_dirs=dirs, optouts=optouts)
 
 
 def state() -> AppState:

@@ -37,6 +37,9 @@ export const SHAPES = Object.freeze({
   [MSG.CLEAR_PAGE]: {},
   [MSG.REPORT_PROBLEM]: { id: CLAUSE_ID, note: str(NOTE_MAX, { allowEmpty: true }) },
   [MSG.DISMISS_GUIDANCE]: {},
+  [MSG.GUIDE_SET]: {},
+  [MSG.OPTOUT_VERIFIED]: { state: str(80) },
+  [MSG.OPTOUT_LAPSED]: { state: str(80) },
   [MSG.OPEN_ACTION]: {
     tabId: int(0, 2 ** 31 - 1, { required: false }),
     source: oneOf(["annotation", "site"]),
@@ -47,7 +50,7 @@ export const SHAPES = Object.freeze({
   [MSG.ANALYZE_TAB]: { tabId: TAB_ID },
   [MSG.SHOW_CLAUSE]: { tabId: TAB_ID, id: CLAUSE_ID },
   [MSG.GET_OPTIONS]: {},
-  [MSG.SET_OPTIONS]: { port: int(1, 65535), autoAnalyze: bool() },
+  [MSG.SET_OPTIONS]: { port: int(1, 65535), autoAnalyze: bool(), sendGpc: bool({ required: false }) },
   [MSG.CHECK_SERVICE]: {},
   [MSG.RUN_ANALYSIS]: {},
   [MSG.SCROLL_TO_CLAUSE]: { id: CLAUSE_ID },

@@ -8,7 +8,7 @@
  */
 import { isHttpsUrl } from "../lib/validate.js";
 import { formatDate, h, icon, ICONS, isUserGesture, shortHost, trusted } from "../lib/dom.js";
-import { ACTION_KIND_LABELS, CHANGING_KINDS, FAVOURABLE_STANCE, GENERIC_KIND, SEVERITY_LABELS, STANCE_LABELS } from "../lib/labels.js";
+import { ACTION_KIND_LABELS, CHANGING_KINDS, FAVOURABLE_STANCE, GENERIC_KIND, GPC_CATEGORIES, SEVERITY_LABELS, STANCE_LABELS } from "../lib/labels.js";
 import { runnable } from "../lib/flow.js";
 
 // Actions that change something for the user come first and get the filled button.
@@ -63,7 +63,7 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
       h("h3", {}, "What you can do"),
       a.actions.length || !a.advice.length ? actionList(a, onAction) : null,
       a.advice.length ? h("ul", { class: "advice" }, a.advice.map((tip) => h("li", {}, tip))) : null,
-      GPC_CATEGORIES.has(a.category) ? gpcSection() : null,
+      GPC_CATEGORIES.includes(a.category) ? gpcSection() : null,
       a.regulations.length ? h("p", { class: "laws" }, `Law: ${a.regulations.join(" · ")}`) : null,
       footer(a, id, onReport),
     ),
@@ -173,8 +173,6 @@ function flowSection(flow) {
 
 // ---- Global Privacy Control on data-sale and sharing clauses ---------------------------------------------
 
-/** Clause categories the GPC signal speaks to: selling and sharing personal data. */
-const GPC_CATEGORIES = new Set(["data-sale", "data-sharing"]);
 /** Whether this browser sends GPC: the extension's option (content/main.js sets it) or the browser's own. */
 let gpcSending = false;
 

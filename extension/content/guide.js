@@ -523,7 +523,11 @@ export class FlowGuide extends Panel {
     }
     const step = this.flow.steps[index];
     const ask = askFor(step);
-    this.say(step.press ? `Press “${step.control.name[0] ?? "the button"}” (ringed on the page).` : `${ask.ring.replace("this", "“" + (step.control.name[0] ?? "the control") + "”")} (ringed on the page).`);
+    this.say(
+      step.operate
+        ? `${step.say} TermsLens has ringed it on the page.`
+        : `${step.say} TermsLens has ringed it on the page; change it yourself (TermsLens only points at this one).`,
+    );
     this.doIt.hidden = !step.operate || Boolean(this.operating);
     this.doIt.textContent = ask.button;
     this.ringAll(this.marksFor(index));

@@ -49,13 +49,3 @@ export async function applyGpc(on) {
     await ext.scripting.unregisterContentScripts({ ids: [GPC_SCRIPT_ID] });
   }
 }
-
-/**
- * Whether this browser sends GPC now: the extension's option, or (Firefox, Brave and others) the browser's
- * own setting, which the worker cannot see; the page's navigator.globalPrivacyControl tells the content script.
- * @returns {Promise<boolean>}
- */
-export async function ruleActive() {
-  const rules = await ext.declarativeNetRequest?.getDynamicRules?.().catch(() => []);
-  return Boolean(rules?.some((rule) => rule.id === GPC_RULE_ID));
-}

@@ -9,21 +9,38 @@ import { isFlowPage, localIsoDate, runnable } from "../lib/flow.js";
 import { withActionKeys } from "../lib/identity.js";
 import { checkAction, checkService } from "../lib/validate.js";
 
-/** The service's list is read at most this often (it changes only through this worker, which drops it). */
+/** The service's list is read again after this long (it changes only through this worker, which drops it). */
 const LIST_TTL_MS = 60_000;
 let cached = { at: 0, port: null, list: null };
+let refreshing = null;
+
+function refresh(port) {
+  refreshing ??= api
+    .optouts(port)
+    .then((answer) => {
+      const rows = answer.ok && Array.isArray(answer.data?.optouts) ? answer.data.optouts.filter((o) => typeof o?.record_id === "string") : [];
+      cached = { at: Date.now(), port, list: answer.ok ? rows : null };
+      return rows;
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
 
 /**
- * The completed opt-outs, from the service (cached briefly); [] when it cannot be asked.
+ * The completed opt-outs, from the service; [] when it cannot be asked. Every page load asks (through
+ * getPageConfig), so a list already read is answered at once and refreshed behind it when old: a busy
+ * service never holds up a page.
  * @param {number} port
  * @returns {Promise<object[]>}
  */
 export async function list(port) {
-  if (cached.list && cached.port === port && Date.now() - cached.at < LIST_TTL_MS) return cached.list;
-  const answer = await api.optouts(port);
-  const rows = answer.ok && Array.isArray(answer.data?.optouts) ? answer.data.optouts.filter((o) => typeof o?.record_id === "string") : [];
-  cached = { at: Date.now(), port, list: answer.ok ? rows : null };
-  return rows;
+  if (cached.list && cached.port === port) {
+    if (Date.now() - cached.at > LIST_TTL_MS) refresh(port).catch(() => {});
+    return cached.list;
+  }
+  return refresh(port);
 }
 
 /**
@@ -62,6 +79,7 @@ export async function report(port, guidance, state, outcome) {
     outcome,
   });
   cached = { at: 0, port: null, list: null };
+  await refresh(port).catch(() => {});
   return answer;
 }
 

@@ -59,8 +59,10 @@ export function looksSignedOut(doc, flow) {
 export function evaluate(doc, url, flow) {
   const steps = flow.steps.map(() => ({ found: null, problem: null, state: null, done: false }));
   const result = { stop: null, waiting: false, steps, set: false };
-  if (!isFlowPage(url, flow.page.url)) return { ...result, stop: "other-page" };
+  // A sign-in page first: services send signed-out visitors to one at another address, and "sign in" is
+  // the more useful thing to say.
   if (looksSignedOut(doc, flow)) return { ...result, stop: "signed-out" };
+  if (!isFlowPage(url, flow.page.url)) return { ...result, stop: "other-page" };
   if (flow.page.signedIn && !findTarget(doc, flow.page.signedIn).found) result.waiting = true;
   for (const [index, step] of flow.steps.entries()) {
     if (!step.control) continue;

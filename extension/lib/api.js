@@ -159,7 +159,7 @@ export function record(port, recordId) {
  * @returns {Promise<{ok: boolean, data?: {optouts: object[]}, error?: object}>}
  */
 export function optouts(port) {
-  return call(port, "/optouts", { timeout: TIMEOUTS.feedback });
+  return call(port, "/optouts", { timeout: TIMEOUTS.health });
 }
 
 /**

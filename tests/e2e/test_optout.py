@@ -50,6 +50,10 @@ def open_opt_out_from_card(extension, service):
     ui = extension.ui(page)
     ui.click(marker(record["title"]))
     ui.wait_visible(CARD)
+    # The card says what the guide will do, and what to expect afterwards (from the flow).
+    assert "can change it for you when you ask" in ui.text(card_part(".flow-meta"))
+    assert ui.text(card_part(".flow-expect summary")) == "What to expect"
+    assert action["flow"]["faq"][0]["q"] in ui.text(card_part(".flow-expect"))
     with extension.context.expect_page() as opened:
         ui.click(card_part("button.action-button", text=action["label"]))
     settings = opened.value

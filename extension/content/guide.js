@@ -96,6 +96,7 @@ class Panel {
   }
 
   watch() {
+    if (this.destroyed) return;
     this.observer = new MutationObserver(() => this.scheduleCheck());
     this.observer.observe(document.body ?? document.documentElement, {
       subtree: true,
@@ -215,6 +216,7 @@ class Panel {
   }
 
   destroy() {
+    this.destroyed = true;
     this.observer?.disconnect();
     clearInterval(this.poll);
     if (this.onChange) {
@@ -365,6 +367,7 @@ export class FlowGuide extends Panel {
     if (this.phase !== "watch") this.show();
     this.check();
     this.watch();
+    if (this.destroyed) return; // watching a page where the opt-out still holds: nothing to show or follow
     this.onPress = (event) => {
       // A press step counts as done when the person (or Do it for me) clicked its control.
       this.evaluation?.steps.forEach((entry, index) => {

@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from flask import Flask, current_app
 
 from termslens.library import Library
+from termslens.optouts import OptOutStore
 from termslens.records import Record, RecordError, bundled_records_dir, load_records, parse_record_file
 from termslens.store import Store, StoredFile
 
@@ -27,6 +28,7 @@ class AppState:
     library: Library
     store: Store
     folder_records: list[Record]
+    optouts: OptOutStore
     user_file_problems: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -94,8 +96,9 @@ def init_app(app: Flask) -> None:
     library, problems = build_library(folder_records, store.stored_record_files())
     for problem in problems:
         app.logger.warning("A stored record file was not loaded: %s", problem["message"])
+    optouts = OptOutStore(Path(app.config["DATA_DIR"]))
     app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_records=folder_records,
-                                             user_file_problems=problems)
+                                             optouts=optouts, user_file_problems=problems)
 
 
 def state() -> AppState:

@@ -115,6 +115,25 @@ export function isHttpsUrl(url) {
   }
 }
 
+/** The service keeps a report's page address up to this length (api/feedback.py). */
+const REPORT_URL_MAX = 2048;
+
+/**
+ * The page address a "this looks wrong" report keeps: scheme, host and path only. Query strings and fragments
+ * often hold session tokens or search terms the maintainer does not need, and can push an address past the
+ * service's limit, which would lose the whole report.
+ * @param {string} url the tab's address
+ * @returns {string|null} null when the address cannot be parsed
+ */
+export function reportAddress(url) {
+  try {
+    const { origin, pathname } = new URL(url);
+    return `${origin}${pathname}`.slice(0, REPORT_URL_MAX);
+  } catch {
+    return null;
+  }
+}
+
 // ---- The service's answers ----------------------------------------------------------------------------
 
 /** Length limits for what the extension shows: generous for real records, short enough that a hostile or

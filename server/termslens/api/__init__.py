@@ -22,6 +22,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
         DATA_DIR=str(config.default_data_dir()),
         RECORD_DIRS=[str(d) for d in config.env_record_dirs()],
         BUNDLED_RECORDS=True,
+        IMPORTED_RECORDS=config.env_imported_records(),
         MAX_CONTENT_LENGTH=config.MAX_CONTENT_LENGTH,
         MAX_TEXT_CHARS=config.MAX_TEXT_CHARS,
         ALLOWED_ORIGINS=[config.EXTENSION_ORIGIN, *config.env_allowed_origins()],

@@ -12,8 +12,8 @@ from itertools import repeat
 
 import numpy as np
 
-from termslens.engine.index import SHINGLE_SIZE, QuoteIndex, pack_shingles
-from termslens.engine.tokens import Tokens, pair_share
+from termslens.engine.index import SHINGLE_SIZE, QuoteIndex, pack_pairs, pack_shingles
+from termslens.engine.tokens import Tokens
 from termslens.engine.types import Candidate
 
 # Share of the quote's word pairs that must occur in a candidate window before it is aligned. One changed word
@@ -27,17 +27,18 @@ MAX_STRETCHES = 2
 
 def find_candidates(page: Tokens, index: QuoteIndex) -> list[Candidate]:
     """Records that may occur in `page`, each with the page token range to align in; most hits first."""
-    if not len(index.shingle_keys) or len(page) < SHINGLE_SIZE:
+    arrays = index.arrays
+    if not len(arrays.shingle_keys) or len(page) < SHINGLE_SIZE:
         return []
     ids = np.fromiter(map(index.word_ids.get, page.words, repeat(0)), np.int64, len(page))
     keys = pack_shingles(ids)
-    slots = np.minimum(np.searchsorted(index.shingle_keys, keys), len(index.shingle_keys) - 1)
-    hit_positions = np.flatnonzero(index.shingle_keys[slots] == keys)  # page positions of indexed shingles
+    slots = np.minimum(np.searchsorted(arrays.shingle_keys, keys), len(arrays.shingle_keys) - 1)
+    hit_positions = np.flatnonzero(arrays.shingle_keys[slots] == keys)  # page positions of indexed shingles
     hit_slots = slots[hit_positions]
 
     # 1. distinct shingles per record: each indexed shingle the page holds counts once for each of its records
     distinct_hits = np.bincount(_postings(index, np.unique(hit_slots))[1], minlength=len(index))
-    wanted = distinct_hits >= index.needed_hits
+    wanted = distinct_hits >= arrays.needed_hits
     if not wanted.any():
         return []
 
@@ -52,30 +53,43 @@ def find_candidates(page: Tokens, index: QuoteIndex) -> list[Candidate]:
     stops = np.concatenate([cuts, [len(records)]]).tolist()
     record_list, position_list = records.tolist(), positions.tolist()
 
-    # 3. dense stretches that hold most of the quote's word pairs
-    needed = index.needed_hits
+    # 3. dense stretches that hold most of the quote's word pairs (compared as packed word-id pairs; a page
+    # word no quote has is id 0, which no quote pair contains)
+    needed = arrays.needed_hits
+    page_pairs = pack_pairs(ids).tolist()
     candidates = []
     for begin, stop in zip(starts, stops):
         record_index = record_list[begin]
-        quote_words = index.quote_words[record_index]
-        width = len(quote_words) + max(8, len(quote_words) // 2)
-        pad = max(4, len(quote_words) // 6)
+        length = index.quote_length(record_index)
+        width = length + max(8, length // 2)
+        pad = max(4, length // 6)
+        quote_pairs: set[int] | None = None
         for first, last, count in _dense_stretches(position_list[begin:stop], width, int(needed[record_index])):
             start, end = max(0, first - pad), min(len(page), last + SHINGLE_SIZE + pad)
-            if pair_share(index.quote_pairs[record_index], page.words[start:end]) >= CANDIDATE_MIN_CONTAINMENT:
+            if quote_pairs is None:
+                quote_pairs = set(pack_pairs(index.quote_ids(record_index)).tolist())
+            if _share(quote_pairs, page_pairs[start : end - 1]) >= CANDIDATE_MIN_CONTAINMENT:
                 candidates.append(Candidate(record_index, start, end, count, first, last + SHINGLE_SIZE))
     candidates.sort(key=lambda c: (-c.hits, c.record_index, c.token_start))
     return candidates
 
 
+def _share(quote_pairs: set[int], window_pairs: list[int]) -> float:
+    """Share of a quote's word pairs that occur among a window's pairs (`tokens.pair_share` on word ids)."""
+    if not quote_pairs:
+        return 0.0
+    return len(quote_pairs.intersection(window_pairs)) / len(quote_pairs)
+
+
 def _postings(index: QuoteIndex, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(owner, record) pairs for the postings of `slots`: `owner[k]` is the index into `slots` that posting
     `record[k]` came from. A vectorised gather of CSR rows."""
-    begins = index.posting_starts[slots]
-    lengths = index.posting_starts[slots + 1] - begins
+    posting_starts = index.arrays.posting_starts
+    begins = posting_starts[slots]
+    lengths = posting_starts[slots + 1] - begins
     owner = np.repeat(np.arange(len(slots)), lengths)
     offsets = np.arange(len(owner)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return owner, index.posting_records[begins[owner] + offsets]
+    return owner, index.arrays.posting_records[begins[owner] + offsets]
 
 
 def _dense_stretches(positions: list[int], width: int, needed: int) -> list[tuple[int, int, int]]:

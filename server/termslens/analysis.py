@@ -100,6 +100,10 @@ def records_that_apply(
 def _applies_here(match: Match, page_service: Service | None, page_names_its_service: bool) -> bool:
     if page_service is not None and match.record.service.id == page_service.id:
         return True
+    if match.record.imported and not page_names_its_service:
+        # ToS;DR quotes are often one stock sentence ("you have the right to withdraw your consent at any
+        # time"): the same words on another company's page say nothing about the quoted service.
+        return False
     same_wording = match.score >= SHARED_CLAUSE_SCORE
     if page_service is None:
         return page_names_its_service or same_wording

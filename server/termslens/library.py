@@ -41,7 +41,7 @@ class Library:
                 self.services.setdefault(service.id, service)
         self._by_domain = {domain: service for service in self.services.values() for domain in service.domains}
         self._named: dict[str, re.Pattern[str] | None] = {}
-        self.peers: dict[str, Peers] = _peers(self.sets, len(self.services))
+        self.peers: dict[str, Peers] = _peers(self.sets)
         self.imported = sum(s.imported for s in self.sets)
 
     def __len__(self) -> int:
@@ -123,8 +123,11 @@ def name_pattern(service: Service) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives)) if alternatives else None
 
 
-def _peers(sets: Sequence[RecordSet], services: int) -> dict[str, Peers]:
-    """Peers for every taxonomy category (and any other category the records use), over all sources."""
+def _peers(sets: Sequence[RecordSet]) -> dict[str, Peers]:
+    """Peers for every taxonomy category (and any other category the records use), over the curated records
+    of all sources: imported points quote a few clauses of each service, so counting their services would
+    say "few services have this" of clauses nobody looked for."""
+    services = len(set().union(*(s.curated_services for s in sets)))
     having: dict[str, set[str]] = {}
     controlling: dict[str, set[str]] = {}
     for record_set in sets:

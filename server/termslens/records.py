@@ -251,6 +251,7 @@ def _action(raw: dict[str, Any]) -> Action:
         steps=tuple(raw.get("steps", ())),
         caveats=tuple(raw.get("caveats", ())),
         deadline=raw.get("deadline"),
+        subject=raw.get("subject"),
     )
 
 

@@ -39,7 +39,7 @@ from termslens.records import (
 )
 
 # Part of every cache key: bump when the files below change meaning.
-CACHE_FORMAT = "recordset-1"
+CACHE_FORMAT = "recordset-2"
 # Compiled sources kept in the cache folder; the least recently used beyond this are removed.
 KEEP_CACHED = 12
 # Records read back from a blob are kept, up to this many per source: a page's candidates repeat across pages.
@@ -70,7 +70,10 @@ class RecordSet:
     record_file: np.ndarray  # int32: the file (index into `files`) each record comes from
     index: QuoteIndex
     imported: int  # how many records carry provenance
-    having: dict[str, frozenset[str]]  # category -> ids of the services with a record of it
+    # What the peers summary counts, over curated records only: imported points cover a few clauses of each
+    # service, so "N of M services have a clause like this" would undercount them.
+    curated_services: frozenset[str]  # ids of the services with a curated record
+    having: dict[str, frozenset[str]]  # category -> ids of the services with a curated record of it
     controlling: dict[str, frozenset[str]]  # category -> ids of those whose records offer an opt-out or setting
     user: bool = False
     record_service: np.ndarray = field(init=False, repr=False, compare=False)
@@ -154,6 +157,7 @@ class _Compiler:
         self.builder = IndexBuilder()
         self._arrays: IndexArrays | None = None
         self.imported = 0
+        self.curated_services: set[str] = set()
         self.having: dict[str, set[str]] = {}
         self.controlling: dict[str, set[str]] = {}
 
@@ -173,9 +177,11 @@ class _Compiler:
             self.ids.append(record.id)
             self.builder.add(record.quote)
             self.imported += record.imported
-            self.having.setdefault(record.category, set()).add(service.id)
-            if any(action.kind in CONTROL_KINDS for action in record.actions):
-                self.controlling.setdefault(record.category, set()).add(service.id)
+            if not record.imported:
+                self.curated_services.add(service.id)
+                self.having.setdefault(record.category, set()).add(service.id)
+                if any(action.kind in CONTROL_KINDS for action in record.actions):
+                    self.controlling.setdefault(record.category, set()).add(service.id)
 
     def arrays(self) -> IndexArrays:
         if self._arrays is None:
@@ -192,7 +198,7 @@ class _Compiler:
             origin=origin, content_hash=content_hash, services=tuple(self.services), files=files,
             records=table, record_ids=self.ids, record_file=record_file,
             index=index_from_arrays(table, self.arrays()), imported=self.imported,
-            having={k: frozenset(v) for k, v in self.having.items()},
+            curated_services=frozenset(self.curated_services), having={k: frozenset(v) for k, v in self.having.items()},
             controlling={k: frozenset(v) for k, v in self.controlling.items()}, user=self.user,
         )
 
@@ -212,6 +218,8 @@ def compile_records(records: Sequence[Record], *, origin: str = "memory") -> Rec
             files[key] = len(file_list)
             file_list.append(SourceFile(record.origin or origin, service_number, {}))
         record_file.append(files[key])
+        if record.imported:
+            continue
         having.setdefault(record.category, set()).add(record.service.id)
         if any(action.kind in CONTROL_KINDS for action in record.actions):
             controlling.setdefault(record.category, set()).add(record.service.id)
@@ -224,7 +232,7 @@ def compile_records(records: Sequence[Record], *, origin: str = "memory") -> Rec
         origin=origin, content_hash="", services=tuple(unique_services.values()), files=tuple(file_list),
         records=records, record_ids=[record.id for record in records], record_file=np.array(record_file, np.int32),
         index=index_from_arrays(records, builder.arrays()), imported=sum(record.imported for record in records),
-        having={k: frozenset(v) for k, v in having.items()}, controlling={k: frozenset(v) for k, v in controlling.items()},
+        curated_services=frozenset(r.service.id for r in records if not r.imported), having={k: frozenset(v) for k, v in having.items()}, controlling={k: frozenset(v) for k, v in controlling.items()},
     )
 
 
@@ -343,6 +351,7 @@ def _write(compiler: _Compiler, cache_dir: Path, content_hash: str, *, base: Pat
             "index_format": INDEX_FORMAT,
             "user": compiler.user,
             "imported": compiler.imported,
+            "curated_services": sorted(compiler.curated_services),
             "services": [service.to_json() for service in compiler.services],
             "files": [
                 {
@@ -399,6 +408,7 @@ def _load(folder: Path, *, origin: str, base: Path | None, content_hash: str) ->
     return RecordSet(
         origin=origin, content_hash=content_hash, services=services, files=files, records=table,
         record_ids=record_ids, record_file=record_file, index=index, imported=meta["imported"],
+        curated_services=frozenset(meta["curated_services"]),
         having={k: frozenset(v) for k, v in meta["having"].items()},
         controlling={k: frozenset(v) for k, v in meta["controlling"].items()}, user=meta["user"],
     )

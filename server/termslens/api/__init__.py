@@ -10,9 +10,12 @@ from flask import Flask
 from termslens import config
 
 
-def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = ()) -> Flask:
+def create_app(
+    test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = (), imported: bool | None = None
+) -> Flask:
     """A configured TermsLens app: defaults, then the instance config.py (or `test_config` in tests), then
-    `record_dirs` (the CLI's --records) added to the record folders.
+    `record_dirs` (the CLI's --records) added to the record folders and `imported` (the CLI's
+    --imported/--no-imported) deciding whether the imported records load.
 
     Raises RecordError when a record file is broken and StoreError when the data folder is unusable.
     """
@@ -32,6 +35,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
     else:
         app.config.from_mapping(test_config)
     app.config["RECORD_DIRS"] = [*app.config["RECORD_DIRS"], *map(str, record_dirs)]
+    if imported is not None:
+        app.config["IMPORTED_RECORDS"] = imported
 
     from termslens.api import analyze, context, errors, feedback, guard, records, site
 

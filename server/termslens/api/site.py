@@ -34,4 +34,5 @@ def site():
 @bp.get("/health")
 def health():
     library = context.library()
-    return jsonify(status="ok", version=__version__, records=len(library), services=len(library.services))
+    return jsonify(status="ok", version=__version__, records=len(library), services=len(library.services),
+                   curated_records=library.curated, imported_records=library.imported)

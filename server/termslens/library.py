@@ -112,13 +112,14 @@ def name_pattern(service: Service) -> re.Pattern[str] | None:
     alternatives = []
     for part in re.split(r"[()/]|,|\bformerly\b|\bincl\.", service.name):
         words = part.split()
-        capitalised = [k for k, word in enumerate(words) if word[:1].isupper() or word[:1].isdigit()]
+        # Words written with a capital or a digit anywhere: "Meta", "eBay", "edX", "500px".
+        capitalised = [k for k, word in enumerate(words) if any(ch.isupper() or ch.isdigit() for ch in word)]
         if capitalised:
             phrase = " ".join(words[capitalised[0] : capitalised[-1] + 1])
             if len(re.sub(r"\W", "", phrase)) > 1:
                 alternatives.append(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-        elif len(words) == 1 and len(words[0]) >= 4 and words[0].isalnum():
-            alternatives.append(rf"(?i:\b{re.escape(words[0])}\b)")
+        elif len(words) == 1 and len(core := re.sub(r"\W", "", words[0])) >= 3:
+            alternatives.append(rf"(?i:\b{re.escape(core)}\b)")  # "couchsurfing", "npm", "osu!"
     alternatives += [rf"(?i:\b{re.escape(domain)}\b)" for domain in service.domains]
     return re.compile("|".join(alternatives)) if alternatives else None
 

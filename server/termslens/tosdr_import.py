@@ -77,6 +77,7 @@ NOT_TEXT = "quote is not text"
 TOO_SHORT = f"quote too short to anchor (under {MIN_QUOTE_WORDS} words)"
 TOO_LONG = f"quote too long (over {MAX_QUOTE_CHARS:,} characters)"
 DUPLICATE = "duplicate of another point's quote (merged)"
+NO_NAME = "service without a usable name"
 
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -114,6 +115,7 @@ class ImportReport:
     records: int = 0
     services: int = 0
     merged_services: dict[str, str] = field(default_factory=dict)  # ToS;DR slug -> curated service id
+    same_name_services: dict[str, str] = field(default_factory=dict)  # ToS;DR slug -> the slug of the same name
     skipped: Counter[str] = field(default_factory=Counter)
     services_without_domain: int = 0
     contested_domains: list[str] = field(default_factory=list)
@@ -312,9 +314,34 @@ def convert(points: Iterable[Point], *, known: Sequence[Record], classifications
         url = https_url(point.url)
         if url:
             service.hosts.add(urlsplit(url).hostname or "")
+    _merge_same_names(services, report)
     _assign_domains(services, known, report)
     files = _record_files(services, known, report)
     return files, report
+
+
+def _merge_same_names(services: dict[str, _Service], report: ImportReport) -> None:
+    """One service per name: ToS;DR lists some services twice ("wikia" and "fandom", both named Fandom); the
+    one with more points takes the other's. A service whose name has no letter or digit cannot be named on a
+    page, nor told apart: its points are skipped."""
+    by_name: dict[str, list[_Service]] = {}
+    for service in list(services.values()):
+        key = re.sub(r"[^a-z0-9]", "", service.name.lower())
+        if not key:
+            report.skipped[NO_NAME] += len(service.points)
+            del services[service.slug]
+            continue
+        by_name.setdefault(key, []).append(service)
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        keep = max(group, key=lambda s: (len(s.points), [-ord(ch) for ch in s.slug]))
+        for other in group:
+            if other is not keep:
+                keep.points += other.points
+                keep.hosts |= other.hosts
+                report.same_name_services[other.slug] = keep.slug
+                del services[other.slug]
 
 
 def _accept(point: Point, classifications: dict[str, str]) -> tuple[str | None, str, str, str]:
@@ -518,6 +545,9 @@ def summary_lines(report: ImportReport) -> list[str]:
     if report.merged_services:
         merged = ", ".join(f"{slug_} -> {target}" for slug_, target in sorted(report.merged_services.items()))
         lines.append(f"Merged: {merged}.")
+    if report.same_name_services:
+        same = ", ".join(f"{slug_} -> {target}" for slug_, target in sorted(report.same_name_services.items()))
+        lines.append(f"Listed twice under one name, merged: {same}.")
     skipped = sum(n for reason, n in report.skipped.items() if reason != DUPLICATE)
     lines.append(f"Skipped {skipped:,} points:")
     lines += [f"  {n:>6,}  {reason}" for reason, n in report.skipped.most_common() if reason != DUPLICATE]

@@ -5,7 +5,7 @@ No Flask, tinydb, file or network I/O here; `tests/test_layering.py` holds the e
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from termslens.engine.align import MATCH_CUTOFF, align_quote
 from termslens.engine.candidates import find_candidates
@@ -13,6 +13,9 @@ from termslens.engine.index import IndexArrays, QuoteIndex, build_index, index_f
 from termslens.engine.matches import one_per_clause
 from termslens.engine.tokens import JoinedWords, Tokens, join_words, tokenize
 from termslens.engine.types import Match, Span
+
+if TYPE_CHECKING:
+    from termslens.records import Service
 
 __all__ = [
     "MATCH_CUTOFF", "IndexArrays", "Match", "QuoteIndex", "Span", "align_quote", "build_index", "find_matches",
@@ -27,6 +30,8 @@ def find_matches(
     tokens: Tokens | None = None,
     joined: JoinedWords | None = None,
     service_id: str | None = None,
+    named: Callable[[Service], bool] | None = None,
+    keep: Callable[[Match], bool] | None = None,
 ) -> list[Match]:
     """Where every indexed record's clause sits in `text`, one record per clause, in page order.
 
@@ -37,6 +42,10 @@ def find_matches(
     tokens, joined : `tokenize(text)` and `join_words(tokens.words)` when the caller already has them
     service_id : the service the page belongs to, if known; it only breaks ties between records of
         different services that land on the same clause. Every record is a candidate on every page.
+    named : whether the page names a service; when the page's service is unknown, a named service's record
+        wins such a tie (a template clause quoted for many services, on the page of one of them)
+    keep : which matches may be shown on this page at all; one record per clause is chosen among those, so
+        a record that does not belong here never hides one that does
     """
     page = tokens if tokens is not None else tokenize(text)
     joined = joined if joined is not None else join_words(page.words)  # once per page, shared by every alignment
@@ -57,4 +66,6 @@ def find_matches(
             if span is not None and (previous is None or span.score > previous.score):
                 best[candidate.record_index] = span
         matches += [Match(part.records[i], span.start, span.end, span.score) for i, span in best.items()]
-    return one_per_clause(matches, service_id=service_id)
+    if keep is not None:
+        matches = [match for match in matches if keep(match)]
+    return one_per_clause(matches, service_id=service_id, named=named)

@@ -65,7 +65,10 @@ def find_candidates(page: Tokens, index: QuoteIndex) -> list[Candidate]:
         pad = max(4, length // 6)
         quote_pairs: set[int] | None = None
         for first, last, count in _dense_stretches(position_list[begin:stop], width, int(needed[record_index])):
-            start, end = max(0, first - pad), min(len(page), last + SHINGLE_SIZE + pad)
+            # Words inserted at the clause's start or end leave its first or last shingles unmatched: the
+            # part of the quote the hits do not span may lie on either side, so the window reaches that far.
+            reach = pad + max(0, length - (last + SHINGLE_SIZE - first))
+            start, end = max(0, first - reach), min(len(page), last + SHINGLE_SIZE + reach)
             if quote_pairs is None:
                 quote_pairs = set(pack_pairs(index.quote_ids(record_index)).tolist())
             if _share(quote_pairs, page_pairs[start : end - 1]) >= CANDIDATE_MIN_CONTAINMENT:
@@ -93,7 +96,7 @@ def _postings(index: QuoteIndex, slots: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 def _dense_stretches(positions: list[int], width: int, needed: int) -> list[tuple[int, int, int]]:
-    """Up to MAX_STRETCHES disjoint runs (first, last, count) of sorted `positions`, each spanning at most
+    """Up to MAX_STRETCHES runs (first, last, count) of sorted `positions` sharing no hit, each spanning at most
     `width` and holding at least `needed` hits, densest first."""
     stretches: list[tuple[int, int, int]] = []
     remaining = positions
@@ -108,5 +111,7 @@ def _dense_stretches(positions: list[int], width: int, needed: int) -> list[tupl
         if best[2] < needed:
             break
         stretches.append(best)
-        remaining = [p for p in remaining if p < best[0] - width or p > best[1] + width]
+        # The next stretch may sit right beside this one: a near-twin clause in the next paragraph (the UK
+        # version after the EU one). Only this stretch's own hits are used up.
+        remaining = [p for p in remaining if p < best[0] or p > best[1]]
     return stretches

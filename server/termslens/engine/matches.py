@@ -2,23 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from termslens.engine.types import Match
+
+if TYPE_CHECKING:
+    from termslens.records import Service
 
 # Two matches of the same category covering this share of the shorter one are the same clause.
 SAME_CLAUSE_OVERLAP = 0.5
 
 
-def one_per_clause(matches: Sequence[Match], *, service_id: str | None = None) -> list[Match]:
+def one_per_clause(
+    matches: Sequence[Match], *, service_id: str | None = None, named: Callable[["Service"], bool] | None = None
+) -> list[Match]:
     """`matches` in page order, one per clause.
 
-    When records of several services land on the same clause (the same terms served under two brands), the
-    page's own service wins, then the higher score. A curated record wins over an imported one (ToS;DR's) on
-    the same clause, whatever their categories: the project checked its own against the document.
+    When records of several services land on the same clause (the same terms served under two brands, or one
+    template used by many), the page's own service wins, then a service the page names (`named`, asked only
+    when the page's service is unknown), then a curated record over an imported one (ToS;DR's), then the
+    higher score. An imported record that overlaps a curated one kept before it is dropped whatever their
+    categories: the project checked its own against the document.
     """
+    unnamed: dict[str, bool] = {}
+
+    def not_named(match: Match) -> bool:
+        service = match.record.service
+        if named is None or service_id is not None:
+            return False
+        if service.id not in unnamed:
+            unnamed[service.id] = not named(service)
+        return unnamed[service.id]
+
     preferred = sorted(
-        matches, key=lambda m: (m.record.imported, m.record.service.id != service_id, -m.score, m.start, m.record.id)
+        matches,
+        key=lambda m: (m.record.service.id != service_id, not_named(m), m.record.imported, -m.score, m.start, m.record.id),
     )
     kept: list[Match] = []
     kept_by_category: dict[str, list[Match]] = {}

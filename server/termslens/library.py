@@ -40,7 +40,8 @@ class Library:
             for service in record_set.services:
                 self.services.setdefault(service.id, service)
         self._by_domain = {domain: service for service in self.services.values() for domain in service.domains}
-        self._named: dict[str, re.Pattern[str] | None] = {}
+        self._named: dict[str, NamePattern] = {}
+        self._lowered: tuple[str, str] = ("", "")  # the last page text asked about, and its lower case
         self.peers: dict[str, Peers] = _peers(self.sets)
         self.imported = sum(s.imported for s in self.sets)
 
@@ -85,9 +86,17 @@ class Library:
         """Whether `text` names `service`: its name (or a part of it in brackets) as written, or one of its
         domains."""
         if service.id not in self._named:
-            self._named[service.id] = name_pattern(service)
-        pattern = self._named[service.id]
-        return bool(pattern is not None and pattern.search(text))
+            self._named[service.id] = name_patterns(service)
+        as_written, in_any_case = self._named[service.id]
+        if as_written is not None and as_written.search(text):
+            return True
+        if in_any_case is None:
+            return False
+        # A case-blind regular expression cannot skip ahead on a literal prefix and costs milliseconds on a
+        # 100 KB page; the page is lowered once (per page, for every service asked about) instead.
+        if self._lowered[0] is not text:
+            self._lowered = (text, text.lower())
+        return bool(in_any_case.search(self._lowered[1]))
 
 
 def load_library(
@@ -101,15 +110,20 @@ def load_library(
     return Library(sets=sets)
 
 
-def name_pattern(service: Service) -> re.Pattern[str] | None:
-    """What a page that names `service` contains, or None if nothing can name it.
+# (as written, in any case): what a page naming the service holds, in its own case and in lower case
+NamePattern = tuple["re.Pattern[str] | None", "re.Pattern[str] | None"]
+
+
+def name_patterns(service: Service) -> NamePattern:
+    """What a page that names `service` contains: (a pattern of the text as written, a pattern of its lower
+    case); each None when there is nothing of that kind.
 
     Each part of the name ("Facebook (Meta)": Facebook, Meta; "X (formerly Twitter)": Twitter) is looked for
     as written, from its first capitalised word to its last ("Archive of Our Own" as a whole, never just
     "Our"); one-letter names such as X are too common. A name written all in lower case ("couchsurfing")
     is looked for in any case; so are the service's domains.
     """
-    alternatives = []
+    alternatives, lowered = [], []
     for part in re.split(r"[()/]|,|\bformerly\b|\bincl\.", service.name):
         words = part.split()
         # Words written with a capital or a digit anywhere: "Meta", "eBay", "edX", "500px".
@@ -119,9 +133,9 @@ def name_pattern(service: Service) -> re.Pattern[str] | None:
             if len(re.sub(r"\W", "", phrase)) > 1:
                 alternatives.append(rf"(?<!\w){re.escape(phrase)}(?!\w)")
         elif len(words) == 1 and len(core := re.sub(r"\W", "", words[0])) >= 3:
-            alternatives.append(rf"(?i:\b{re.escape(core)}\b)")  # "couchsurfing", "npm", "osu!"
-    alternatives += [rf"(?i:\b{re.escape(domain)}\b)" for domain in service.domains]
-    return re.compile("|".join(alternatives)) if alternatives else None
+            lowered.append(rf"\b{re.escape(core.lower())}\b")  # "couchsurfing", "npm", "osu!"
+    lowered += [rf"\b{re.escape(domain.lower())}\b" for domain in service.domains]
+    return (re.compile("|".join(alternatives)) if alternatives else None, re.compile("|".join(lowered)) if lowered else None)
 
 
 def _peers(sets: Sequence[RecordSet]) -> dict[str, Peers]:

@@ -312,14 +312,18 @@ def _compiled(origin: str, content_hash: str, build, *, cache_dir: Path | None, 
         if (folder / "meta.json").is_file():
             try:
                 loaded = _load(folder, origin=origin, base=base, content_hash=content_hash)
-            except (OSError, ValueError, KeyError):
-                loaded = None  # unreadable or from an older layout: build it again below
+            except (OSError, ValueError, KeyError, TypeError):
+                loaded = None  # damaged, or of an older layout: built again below, in its place
+                shutil.rmtree(folder, ignore_errors=True)
     if loaded is None:
         compiler = build()
         written = _write(compiler, Path(cache_dir), content_hash, base=base) if cache_dir is not None else None
         if written is not None:
-            loaded = _load(written, origin=origin, base=base, content_hash=content_hash)
-        else:
+            try:
+                loaded = _load(written, origin=origin, base=base, content_hash=content_hash)
+            except (OSError, ValueError, KeyError, TypeError):
+                loaded = None  # written but unreadable (a full disk, another process's damage): keep it in memory
+        if loaded is None:
             loaded = compiler.result(origin, content_hash)
         del compiler  # the blob and word lists it held are not needed once written or wrapped
     with _PROCESS_LOCK:

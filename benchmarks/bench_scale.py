@@ -251,7 +251,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 50_000])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per page")
-    parser.add_argument("--naive-limit", type=int, default=10_000,
+    parser.add_argument("--naive-limit", type=int, default=5_000,
                         help="above this many records, time the naive baseline on a sample of fillers")
     parser.add_argument("--naive-sample", type=int, default=1_000)
     args = parser.parse_args()

@@ -18,9 +18,11 @@ from termslens.engine.types import Candidate
 
 # Share of the quote's word pairs that must occur in a candidate window before it is aligned. One changed word
 # removes two pairs, so a clause with one word in five changed keeps about 60%; boilerplate that merely
-# shares phrases keeps far less. These three thresholds were chosen with benchmarks/bench_match.py so that
-# recall equals the naive baseline's; the aligner verifies every candidate, so they trade speed, not precision.
-CANDIDATE_MIN_CONTAINMENT = 0.45
+# shares phrases keeps far less. The aligner verifies every candidate, so this trades speed, not precision.
+# Chosen with benchmarks/calibrate_containment.py (on pages bench_scale.py does not use, 10,000 records):
+# every drifted clause (edit levels 2 and 3) kept at least 0.74 of its pairs, while under 0.6 lay two thirds
+# of the candidates that aligned nowhere, and most of the time spent on them (it was 0.45).
+CANDIDATE_MIN_CONTAINMENT = 0.6
 # A clause can have a near-twin elsewhere on the page (a summary, a regional variant): try two stretches.
 MAX_STRETCHES = 2
 

@@ -13,6 +13,7 @@ dates (and the document's address when the project did not record it).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -134,6 +135,7 @@ def _load_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SCHEMA = _load_schema()
 # jsonschema-rs (compiled) says yes or no about a hundred times faster than jsonschema, which matters for a
 # library of thousands of records; jsonschema is asked only when the answer is no, for its precise message.
@@ -142,14 +144,20 @@ _FAST_VALIDATOR = jsonschema_rs.validator_for(_SCHEMA, validate_formats=True)
 
 def _first_error(data: Any) -> str | None:
     """What is wrong with a record file's parsed JSON against the schema, described; None if it is valid."""
-    if _FAST_VALIDATOR.is_valid(data):
-        return None
+    try:
+        if _FAST_VALIDATOR.is_valid(data):
+            return None
+        unreadable = False
+    except (UnicodeError, ValueError, OverflowError):  # text the compiled validator cannot take (a lone surrogate)
+        unreadable = True
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(_SCHEMA, format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if errors:
         return _describe(errors[0], data)
+    if unreadable:
+        return None  # valid by the schema; the checks after it name what is wrong with the text
     fast = next(iter(_FAST_VALIDATOR.iter_errors(data)))  # a format only the compiled validator checks
     path = ".".join(str(part) for part in fast.instance_path)
     return f"field '{path}': {fast.message}" if path else fast.message
@@ -183,9 +191,15 @@ def parse_record_file(data: Any, *, origin: str) -> list[Record]:
     data : the parsed JSON of a record file
     origin : where it came from (a path, or "store"), used in error messages
     """
-    problem = _first_error(data)
+    try:
+        problem = _first_error(data)
+    except RecursionError:  # jsonschema recurses per level: arrays nested hundreds deep exhaust the stack
+        raise RecordError(f"{origin}: nested too deeply to be a record file") from None
     if problem is not None:
         raise RecordError(f"{origin}: {problem}")
+    unencodable = _first_unencodable(data, "")
+    if unencodable is not None:
+        raise RecordError(f"{origin}: field '{unencodable}': not Unicode text (a lone surrogate such as \\ud800)")
     service, documents = file_service(data), file_documents(data)
     records: list[Record] = []
     seen: set[str] = set()
@@ -240,6 +254,22 @@ def record_from_json(raw: dict[str, Any], service: Service, document: Document, 
         origin=origin,
         provenance=Provenance(**provenance) if provenance is not None else None,
     )
+
+
+def _first_unencodable(value: Any, path: str) -> str | None:
+    """The path of the first string holding a lone surrogate (JSON can carry "\\ud800"; UTF-8 cannot). Called
+    on schema-valid data only, whose depth the schema bounds."""
+    if isinstance(value, str):
+        return path if _SURROGATE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return path or "(a key)"
+        found = _first_unencodable(item, where)
+        if found is not None:
+            return found
+    return None
 
 
 def _action(raw: dict[str, Any]) -> Action:

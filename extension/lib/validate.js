@@ -8,6 +8,7 @@
 import { ACTION_KEY_PATTERN, ANNOTATION_ID_PATTERN, RECORD_ID_PATTERN, withActionKeys } from "./identity.js";
 import { MAX_TEXT_CHARS } from "./constants.js";
 import { NEUTRAL_STANCE } from "./labels.js";
+import { checkFlow } from "./flow.js";
 import { MSG, TRIGGERS } from "./messages.js";
 import { ACTION_FIELDS, ACTION_KINDS, ANNOTATION_FIELDS, ANNOTATION_KINDS, SEVERITIES, STANCES } from "./vocabulary.js";
 
@@ -36,6 +37,9 @@ export const SHAPES = Object.freeze({
   [MSG.CLEAR_PAGE]: {},
   [MSG.REPORT_PROBLEM]: { id: CLAUSE_ID, note: str(NOTE_MAX, { allowEmpty: true }) },
   [MSG.DISMISS_GUIDANCE]: {},
+  [MSG.GUIDE_SET]: {},
+  [MSG.OPTOUT_VERIFIED]: { state: str(80) },
+  [MSG.OPTOUT_LAPSED]: { state: str(80) },
   [MSG.OPEN_ACTION]: {
     tabId: int(0, 2 ** 31 - 1, { required: false }),
     source: oneOf(["annotation", "site"]),
@@ -46,7 +50,7 @@ export const SHAPES = Object.freeze({
   [MSG.ANALYZE_TAB]: { tabId: TAB_ID },
   [MSG.SHOW_CLAUSE]: { tabId: TAB_ID, id: CLAUSE_ID },
   [MSG.GET_OPTIONS]: {},
-  [MSG.SET_OPTIONS]: { port: int(1, 65535), autoAnalyze: bool() },
+  [MSG.SET_OPTIONS]: { port: int(1, 65535), autoAnalyze: bool(), sendGpc: bool({ required: false }) },
   [MSG.CHECK_SERVICE]: {},
   [MSG.RUN_ANALYSIS]: {},
   [MSG.SCROLL_TO_CLAUSE]: { id: CLAUSE_ID },
@@ -107,6 +111,25 @@ export function isHttpsUrl(url) {
     return new URL(url).protocol === "https:";
   } catch {
     return false;
+  }
+}
+
+/** The service keeps a report's page address up to this length (api/feedback.py). */
+const REPORT_URL_MAX = 2048;
+
+/**
+ * The page address a "this looks wrong" report keeps: scheme, host and path only. Query strings and fragments
+ * often hold session tokens or search terms the maintainer does not need, and can push an address past the
+ * service's limit, which would lose the whole report.
+ * @param {string} url the tab's address
+ * @returns {string|null} null when the address cannot be parsed
+ */
+export function reportAddress(url) {
+  try {
+    const { origin, pathname } = new URL(url);
+    return `${origin}${pathname}`.slice(0, REPORT_URL_MAX);
+  } catch {
+    return null;
   }
 }
 
@@ -215,6 +238,7 @@ const ACTION_CHECKS = Object.freeze({
   deadline: (v) => optionalText(v, LIMIT.title),
   steps: (v) => textList(v),
   caveats: (v) => textList(v),
+  flow: (v) => checkFlow(v),
 });
 
 /** Action fields the extension drops on purpose (none today). */

@@ -15,6 +15,7 @@ import {
   categoryName,
 } from "../lib/labels.js";
 import { POPUP_BUSY_RETRY } from "../lib/constants.js";
+import { sinceText, longDate } from "../lib/flow.js";
 import { MSG } from "../lib/messages.js";
 import { SEVERITIES } from "../lib/vocabulary.js";
 
@@ -234,6 +235,30 @@ function actionsSection(items, tabId) {
   );
 }
 
+/** The opt-outs the person completed for this service, as the service keeps them: "Model training: off since 2 December". */
+function completedSection(optouts) {
+  if (!optouts.length) return null;
+  return h(
+    "section",
+    { class: "completed", "aria-labelledby": "completed-title" },
+    h("h2", { id: "completed-title" }, "Your opt-outs here"),
+    h(
+      "ul",
+      {},
+      optouts.map((o) =>
+        h(
+          "li",
+          { class: `completed-item${o.lapsed ? " lapsed" : ""}` },
+          h("span", { class: "completed-text" }, sinceText(o)),
+          o.lapsed
+            ? h("span", { class: "completed-note" }, `Found switched back on ${longDate(o.lapsed, { year: false })}: open the setting again to fix it.`)
+            : h("span", { class: "completed-note muted" }, `Last checked ${longDate(o.verified, { year: false })}`),
+        ),
+      ),
+    ),
+  );
+}
+
 async function analyseButton(tabId, analysed) {
   const button = h(
     "button",
@@ -327,6 +352,7 @@ async function render(tabId) {
       ),
     );
   }
+  parts.push(completedSection(reply.data.optouts ?? []));
   parts.push(actionsSection(settingActions(result, site), tabId));
   if (readable) parts.push(h("div", { class: "footer-row" }, await analyseButton(tabId, Boolean(result))));
   content.replaceChildren(...parts.filter(Boolean));

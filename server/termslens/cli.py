@@ -89,6 +89,7 @@ def serve(port: int, record_dirs: tuple[Path, ...], imported: bool | None) -> No
         ) from None
     click.echo(f"TermsLens {__version__} is listening on http://{config.HOST}:{port} "
                f"({_count(records, 'record')}, {_count(services, 'service')}). Press Ctrl+C to stop.")
+    sys.setswitchinterval(config.GIL_SWITCH_INTERVAL)
     try:
         server.run()
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ import {
   checkSite,
   isHttpsUrl,
   messageProblem,
+  reportAddress,
 } from "../../extension/lib/validate.js";
 import { ACTION_FIELDS, ANNOTATION_FIELDS } from "../../extension/lib/vocabulary.js";
 
@@ -207,4 +208,14 @@ test("only https URLs count as links", () => {
   for (const url of ["http://example.com", "javascript:alert(1)", "data:text/html,x", "//example.com", "https//x", 42, null]) {
     assert.equal(isHttpsUrl(url), false, String(url));
   }
+});
+
+test("a report keeps the page's address without its query or fragment, within the service's limit", () => {
+  assert.equal(
+    reportAddress("https://www.example.com/legal/terms?session=secret&q=x#section-4"),
+    "https://www.example.com/legal/terms",
+  );
+  const long = `https://www.example.com/${"a".repeat(5000)}`;
+  assert.equal(reportAddress(long).length, 2048);
+  assert.equal(reportAddress("not an address"), null);
 });

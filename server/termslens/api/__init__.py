@@ -45,12 +45,12 @@ def create_app(
     if imported is not None:
         app.config["IMPORTED_RECORDS"] = imported
 
-    from termslens.api import analyze, context, errors, feedback, guard, limits, records, site
+    from termslens.api import analyze, context, errors, feedback, guard, limits, optouts, records, site
 
     errors.init_app(app)
     guard.init_app(app)
     limits.init_app(app)
     context.init_app(app)
-    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp):
+    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp, optouts.bp):
         app.register_blueprint(blueprint)
     return app

@@ -17,6 +17,7 @@ from flask import Flask, current_app
 
 from termslens import config
 from termslens.library import Library
+from termslens.optouts import OptOutStore
 from termslens.records import RecordChecks, RecordError, bundled_records_dir, imported_records_dir, parse_record_file
 from termslens.recordset import RecordSet, compile_folder, compile_user_files
 from termslens.store import Store, StoredFile
@@ -29,6 +30,7 @@ class AppState:
     library: Library
     store: Store
     folder_sets: list[RecordSet]  # the record folders, compiled (termslens.recordset)
+    optouts: OptOutStore
     cache_dir: Path | None = None  # where compiled record indexes are kept
     user_file_problems: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -97,7 +99,8 @@ def init_app(app: Flask) -> None:
     library, problems = build_library(folder_sets, store.stored_record_files(), cache_dir=cache_dir)
     for problem in problems:
         app.logger.warning("A stored record file was not loaded: %s", problem["message"])
-    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_sets=folder_sets,
+    optouts = OptOutStore(Path(app.config["DATA_DIR"]))
+    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_sets=folder_sets, optouts=optouts,
                                              cache_dir=cache_dir, user_file_problems=problems)
 
 

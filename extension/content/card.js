@@ -54,6 +54,7 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
       ),
       h("h2", { id: `${id}-title`, class: "title" }, a.title),
       serviceName ? h("p", { class: "service" }, serviceName) : null,
+      a.provenance ? provenanceNote(a.provenance) : null,
       a.kind === GENERIC_KIND
         ? h("p", { class: "generic-note" }, "A common kind of clause, recognised by its wording. No curated record covers this service's version yet.")
         : null,
@@ -157,6 +158,27 @@ function actionItem(action, onAction) {
     return [h("details", { class: "steps" }, h("summary", {}, action.label), h("ol", {}, action.steps.map((s) => h("li", {}, s)))), meta, caveats];
   }
   return [h("p", {}, action.label), meta, caveats];
+}
+
+/**
+ * Who curated an imported record and how old its quote may be, said plainly: the points carry no date and
+ * TermsLens has not checked them, so no date is claimed. Links are https only (checkProvenance).
+ * @param {object} p a checked provenance
+ * @returns {HTMLElement}
+ */
+export function provenanceNote(p) {
+  const credit = p.credit ?? `Curated by ${p.project}`;
+  const point = h("a", { href: p.url, target: "_blank", rel: "noopener noreferrer" }, p.point_id ? `${p.project} point ${p.point_id}` : p.project);
+  const licence = p.licence_url ? h("a", { href: p.licence_url, target: "_blank", rel: "noopener noreferrer" }, p.licence) : p.licence;
+  const age = p.snapshot ? ` Quoted in ${p.snapshot} or earlier; the wording may have changed since.` : " The wording may have changed since it was quoted.";
+  return h(
+    "p",
+    { class: "provenance" },
+    `${credit}, not checked by TermsLens.${age} `,
+    point,
+    " · ",
+    licence,
+  );
 }
 
 /** What to expect after the opt-out, and the questions people ask, from the action's flow. */

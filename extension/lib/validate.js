@@ -164,6 +164,7 @@ const EMAIL = /^[^@\s<>"]+@[^@\s<>"]+\.[a-z]{2,}$/i;
  *   actions       checkAction each (https links only)        regulations  list of strings
  *   source_url    https only, else null                      source_date  YYYY-MM-DD or null
  *   verified      YYYY-MM-DD or null                         peers        {summary} or null
+ *   provenance    checkProvenance (an imported record's curator, licence and https link), or null
  */
 const ANNOTATION_CHECKS = Object.freeze({
   id: (v) => (typeof v === "string" && ANNOTATION_ID_PATTERN.test(v) ? v : null),
@@ -187,11 +188,32 @@ const ANNOTATION_CHECKS = Object.freeze({
   source_url: (v) => (isHttpsUrl(v) ? v : null),
   source_date: isoDate,
   verified: isoDate,
+  provenance: (v) => checkProvenance(v),
   peers: (v) => {
     const summary = typeof v === "object" && v !== null ? optionalText(v.summary, 600) : null;
     return summary ? { summary } : null;
   },
 });
+
+/**
+ * Where an imported record comes from, as the card shows it: `{project, point_id, licence, url, licence_url,
+ * credit, snapshot}` with the links https only; null unless project, licence and an https point link are there.
+ * @param {unknown} v
+ * @returns {object|null}
+ */
+export function checkProvenance(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const provenance = {
+    project: optionalText(v.project, LIMIT.name),
+    point_id: optionalText(v.point_id, LIMIT.id),
+    licence: optionalText(v.licence, LIMIT.name),
+    url: isHttpsUrl(v.url) ? v.url : null,
+    licence_url: isHttpsUrl(v.licence_url) ? v.licence_url : null,
+    credit: optionalText(v.credit, LIMIT.title),
+    snapshot: typeof v.snapshot === "string" && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v.snapshot) ? v.snapshot : null,
+  };
+  return provenance.project && provenance.licence && provenance.url ? provenance : null;
+}
 
 /** Annotation fields the extension drops on purpose, and why. */
 export const DROPPED_ANNOTATION_FIELDS = Object.freeze({

@@ -12,6 +12,7 @@ import {
   PASSED_ACTION_FIELDS,
   PASSED_ANNOTATION_FIELDS,
   checkAnalysis,
+  checkProvenance,
   checkSite,
   isHttpsUrl,
   messageProblem,
@@ -56,6 +57,22 @@ test("a generic clause keeps its id, advice and the opt-out address it states", 
   const request = generic.actions.find((a) => a.email);
   assert.equal(request.email, "optout@example.com");
   assert.ok(request.subject, "an emailed request keeps its subject line");
+});
+
+test("an imported clause keeps who curated it, with https links only", () => {
+  const data = answer();
+  const provenance = {
+    project: "ToS;DR", point_id: "5719", licence: "CC BY-SA 3.0", url: "https://edit.tosdr.org/points/5719",
+    licence_url: "https://creativecommons.org/licenses/by-sa/3.0/", credit: "Curated by ToS;DR volunteers", snapshot: "2021",
+  };
+  data.annotations.find((a) => a.id === RECORD_ID).provenance = provenance;
+  const checked = checkAnalysis(data).annotations;
+  assert.deepEqual(checked.find((a) => a.id === RECORD_ID).provenance, provenance);
+  assert.ok(checked.filter((a) => a.id !== RECORD_ID).every((a) => a.provenance === null));
+  assert.equal(checkProvenance({ ...provenance, url: "javascript:alert(1)" }), null);
+  assert.equal(checkProvenance({ ...provenance, licence_url: "http://example.com/" }).licence_url, null);
+  assert.equal(checkProvenance({ ...provenance, snapshot: "<b>2021</b>" }).snapshot, null);
+  assert.equal(checkProvenance("ToS;DR"), null);
 });
 
 test("annotations without a valid id, quote, kind or severity are left out", () => {

@@ -74,6 +74,26 @@ export const ACTION_FIELDS = deepFreeze([
   "caveats"
 ]);
 
+export const CHANGE_KINDS = deepFreeze([
+  "added",
+  "removed",
+  "edited",
+  "moved"
+]);
+
+export const REASON_KINDS = deepFreeze([
+  "number",
+  "amount",
+  "duration",
+  "date",
+  "negation",
+  "modality",
+  "party",
+  "data",
+  "data-use",
+  "category"
+]);
+
 export const CATEGORIES = deepFreeze({
   "arbitration": {
     "name": "Arbitration instead of court",

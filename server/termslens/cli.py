@@ -159,6 +159,114 @@ def _print_report(name: str, text: str, analysis) -> None:
         click.echo()
 
 
+def _read_document(source: str) -> str:
+    """The text of a file or standard input as `analyze` reads it (HTML through its main content)."""
+    name = "standard input" if source == "-" else source
+    try:
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except IsADirectoryError:
+        raise click.ClickException(f"cannot read {name}: it is a folder, not a file") from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        return page_text(decode(raw))
+    except InputError as exc:
+        raise click.ClickException(f"cannot read {name}: {exc}") from None
+
+
+@main.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--url", help="The documents' address; tells which service they belong to.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the change list.")
+@RECORDS_OPTION
+def diff(old: str, new: str, url: str | None, as_json: bool, record_dirs: tuple[Path, ...]) -> None:
+    """What changed from OLD to NEW, clause by clause (text, Markdown or saved HTML; - reads stdin once).
+
+    Changes that matter come first: a number, amount, duration or date, a negation or a "may" that became
+    "will", a named party or kind of data, a clause of a known category added or removed.
+    """
+    from termslens.analysis import compare_texts
+    from termslens.library import Library
+    from termslens.report import diff_json
+
+    if old == "-" and new == "-":
+        raise click.ClickException("only one of OLD and NEW can be standard input")
+    old_text, new_text = _read_document(old), _read_document(new)
+    try:
+        library = Library(load_records(_record_dirs(record_dirs)))
+    except RecordError as exc:
+        raise click.ClickException(str(exc)) from None
+    _, _, changes = compare_texts(library, old_text, new_text, url=url, title=Path(new).name if new != "-" else None)
+    if as_json:
+        click.echo(json.dumps(diff_json(old_text, new_text, changes), ensure_ascii=False))
+    else:
+        _print_changes(old, new, old_text, new_text, changes)
+
+
+def _print_changes(old_name: str, new_name: str, old_text: str, new_text: str, changes) -> None:
+    """The terminal change list: what matters first, each change with its reasons and its words."""
+    from termslens.report import changes_summary_json
+
+    summary = changes_summary_json(changes)
+    click.secho(f"{old_name} → {new_name}", bold=True)
+    if not changes:
+        click.echo("No changes (formatting aside).")
+        return
+    counts = ", ".join(f"{summary[kind]} {kind}" for kind in ("edited", "added", "removed", "moved") if summary[kind])
+    click.echo(f"{_count(summary['total'], 'change')} ({counts}); {summary['material']} that matter.\n")
+    wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="      ")
+    ordered = sorted(changes, key=lambda c: not c.material)  # stable: page order within each group
+    for number, change in enumerate(ordered, 1):
+        if number == 1 and change.material:
+            click.secho("Changes that matter", underline=True)
+        elif change.material is False and (number == 1 or ordered[number - 2].material):
+            click.secho("Other changes", underline=True)
+        where = change.new or change.old
+        text = new_text if change.new is not None else old_text
+        line = text.count("\n", 0, where.start) + 1
+        side = "" if change.new is not None else " of the old version"
+        category = f" · {change.category}" if change.category else ""
+        click.secho(f"{number}. {change.kind.capitalize()}{category} · line {line}{side}",
+                    fg="red" if change.material else None, bold=change.material)
+        for reason in change.reasons:
+            before = f"“{_short(reason.old.text, 60)}”" if reason.old else "—"
+            after = f"“{_short(reason.new.text, 60)}”" if reason.new else "—"
+            label = reason.what if reason.kind != "category" else f"a clause of category {reason.what}"
+            click.echo(f"    {reason.kind}: {label}: {before} → {after}")
+        if change.kind == "edited":
+            click.echo(wrap.fill(_word_diff_line(change.words)))
+        else:
+            mark = {"added": "+", "removed": "−", "moved": "↕"}[change.kind]
+            click.echo(wrap.fill(f"{mark} “{_short(' '.join(where.text.split()), 300)}”"))
+        click.echo()
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _word_diff_line(ops, context: int = 8) -> str:
+    """An edited clause as one line: unchanged words shortened to `context` words around each edit,
+    deletions as [-…-] and insertions as {+…+}."""
+    parts = []
+    for index, op in enumerate(ops):
+        words = op.text.split()
+        if op.op == "delete":
+            parts.append(f"[-{' '.join(words)}-]")
+        elif op.op == "insert":
+            parts.append(f"{{+{' '.join(words)}+}}")
+        else:
+            first, last = index == 0, index == len(ops) - 1
+            if len(words) > 2 * context + 1 or (first or last) and len(words) > context:
+                head = [] if first else words[:context]
+                tail = [] if last else words[-context:]
+                words = head + ["…"] + tail
+            parts.append(" ".join(words))
+    return " ".join(parts)
+
+
 @main.group()
 def records() -> None:
     """Check and list clause records."""

@@ -15,7 +15,7 @@ from termslens.taxonomy import categories
 
 
 def schema(name: str) -> dict[str, Any]:
-    """A bundled JSON Schema (`record` or `analysis`), parsed."""
+    """A bundled JSON Schema (`record`, `analysis` or `diff`), parsed."""
     return json.loads(resources.files("termslens").joinpath(f"schema/{name}.schema.json").read_text("utf-8"))
 
 
@@ -29,6 +29,9 @@ ANNOTATION_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["kind"]["enum"])
 # The fields of an annotation in the analysis answer, in the schema's order.
 ANNOTATION_FIELDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["annotation"]["properties"])
 ACTION_FIELDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["action"]["properties"])
+# What changed in a document (`termslens diff`, the analysis answer's `changes`).
+CHANGE_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["change"]["properties"]["kind"]["enum"])
+REASON_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["reason_kind"]["enum"])
 
 JS_MODULE = Path("extension") / "lib" / "vocabulary.js"
 
@@ -45,6 +48,8 @@ def javascript() -> str:
         "ANNOTATION_KINDS": list(ANNOTATION_KINDS),
         "ANNOTATION_FIELDS": list(ANNOTATION_FIELDS),
         "ACTION_FIELDS": list(ACTION_FIELDS),
+        "CHANGE_KINDS": list(CHANGE_KINDS),
+        "REASON_KINDS": list(REASON_KINDS),
         "CATEGORIES": taxonomy,
     }
     lines = [

@@ -267,6 +267,91 @@ def _word_diff_line(ops, context: int = 8) -> str:
     return " ".join(parts)
 
 
+@main.command("history", context_settings={"ignore_unknown_options": False})
+@click.argument("words", nargs=-1, metavar="[URL] | clear [URL] | on | off")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the list.")
+def history_command(words: tuple[str, ...], as_json: bool) -> None:
+    """The document history kept in the data folder (what changed since you last read a page).
+
+    \b
+    termslens history              the documents kept, most recently seen first
+    termslens history URL          the versions kept of one document
+    termslens history clear [URL]  forget every document (or one)
+    termslens history off | on     stop (or start again) keeping versions; off keeps what is there
+    """
+    from termslens.history import HistoryError
+
+    history = _open_history()
+    try:
+        if words[:1] == ("clear",) and len(words) <= 2:
+            url = words[1] if len(words) == 2 else None
+            count = history.clear(url)
+            if url is not None and count == 0:
+                raise click.ClickException(f"the history has no version of {url}")
+            click.echo(f"Forgot {_count(count, 'document')}.")
+        elif words in (("on",), ("off",)):
+            history.set_enabled(words[0] == "on")
+            click.echo(f"Document history is {words[0]}." + ("" if words[0] == "on" else " Kept versions stay until `termslens history clear`."))
+        elif len(words) == 1:
+            _print_document(history, words[0], as_json)
+        elif not words:
+            _print_documents(history, as_json)
+        else:
+            raise click.UsageError("give a URL, or clear [URL], or on, or off")
+    except HistoryError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        history.close()
+
+
+def _open_history():
+    import sqlite3
+
+    from termslens.history import History
+
+    folder = config.default_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return History(folder)
+    except (OSError, sqlite3.Error) as exc:
+        raise click.ClickException(f"cannot open the document history in {folder}: {exc}") from None
+
+
+def _print_documents(history, as_json: bool) -> None:
+    from termslens.api.history import document_json
+
+    documents = history.documents()
+    if as_json:
+        click.echo(json.dumps({"enabled": history.enabled,
+                               "documents": [document_json(d, versions=False) for d in documents]}, ensure_ascii=False))
+        return
+    if not history.enabled:
+        click.echo("Document history is off (termslens history on).", err=True)
+    for document in documents:
+        flag = " · unread changes" if document.unread else ""
+        title = f" — {document.title}" if document.title else ""
+        click.echo(f"{document.address}{title}\n    {_count(len(document.versions), 'version')}, "
+                   f"last seen {document.last_seen}{flag}")
+    click.echo(f"{_count(len(documents), 'document')}.", err=True)
+
+
+def _print_document(history, url: str, as_json: bool) -> None:
+    from termslens.api.history import document_json
+
+    document = history.document(url)
+    if document is None:
+        raise click.ClickException(f"the history has no version of {url}")
+    if as_json:
+        click.echo(json.dumps({"enabled": history.enabled, "document": document_json(document, versions=True)},
+                              ensure_ascii=False))
+        return
+    click.secho(document.address + (f" — {document.title}" if document.title else ""), bold=True)
+    for version in document.versions:
+        state = ("marked as read " + version.acknowledged_at if version.acknowledged_at
+                 else "read " + version.read_at if version.read_at else "fetched, not read yet")
+        click.echo(f"  {version.first_seen}  {version.hash[:12]}  {version.chars:,} characters  {state}")
+
+
 @main.group()
 def records() -> None:
     """Check and list clause records."""

@@ -8,6 +8,7 @@ from typing import Any, Iterable, Mapping
 from flask import Flask
 
 from termslens import config
+from termslens.history import HistoryLimits
 
 
 def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = ()) -> Flask:
@@ -25,6 +26,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
         MAX_CONTENT_LENGTH=config.MAX_CONTENT_LENGTH,
         MAX_TEXT_CHARS=config.MAX_TEXT_CHARS,
         ALLOWED_ORIGINS=[config.EXTENSION_ORIGIN, *config.env_allowed_origins()],
+        HISTORY_LIMITS=HistoryLimits(),
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -32,11 +34,11 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
         app.config.from_mapping(test_config)
     app.config["RECORD_DIRS"] = [*app.config["RECORD_DIRS"], *map(str, record_dirs)]
 
-    from termslens.api import analyze, context, errors, feedback, guard, records, site
+    from termslens.api import analyze, context, errors, feedback, guard, history, records, site
 
     errors.init_app(app)
     guard.init_app(app)
     context.init_app(app)
-    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp):
+    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp, history.bp):
         app.register_blueprint(blueprint)
     return app

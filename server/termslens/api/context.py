@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
+from termslens.history import History
 from termslens.library import Library
 from termslens.records import bundled_records_dir, load_records
 from termslens.store import Store
@@ -21,6 +22,7 @@ class AppState:
     library: Library
     store: Store
     record_dirs: list[Path]
+    history: History | None = None  # None when the history could not be opened (see `open_history`)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -37,7 +39,20 @@ def init_app(app: Flask) -> None:
     if store.notice:
         app.logger.warning(store.notice)
     library = build_library(dirs, store.record_files())
-    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, record_dirs=dirs)
+    history = open_history(app)
+    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, record_dirs=dirs, history=history)
+
+
+def open_history(app: Flask) -> History | None:
+    """The document history of the data folder, or None (logged) when it cannot be opened: a broken history
+    must not stop the service, which then analyses pages without keeping them."""
+    import sqlite3
+
+    try:
+        return History(Path(app.config["DATA_DIR"]), limits=app.config["HISTORY_LIMITS"])
+    except (OSError, sqlite3.Error) as exc:
+        app.logger.warning("The document history cannot be used (%s); pages are analysed without it.", exc)
+        return None
 
 
 def state() -> AppState:

@@ -1,0 +1,289 @@
+"""The document history's metadata: documents, their versions, the kept texts, and the history's settings.
+
+SQLite (Python's `sqlite3`), in `history.sqlite3` in the data folder, in WAL mode: each change is appended
+to the log and committed atomically, so a process killed mid-write leaves every committed change and a
+readable database. The texts themselves are files (`termslens.textstore`); this holds what the history needs
+to find, order, bound and clear them.
+
+Kept apart from `store.py` while that store is being moved to SQLite (issue 10): `HISTORY_SCHEMA` and the
+methods below are written to join it as they are (same connection discipline: one connection, one lock,
+explicit transactions).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+HISTORY_FILE = "history.sqlite3"
+
+HISTORY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS history_documents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    address TEXT NOT NULL UNIQUE,     -- canonical address: scheme, host, path, non-tracking query
+    title TEXT,
+    service TEXT,
+    last_seen TEXT NOT NULL           -- ISO 8601 UTC: last time a version was kept or seen
+);
+CREATE TABLE IF NOT EXISTS history_versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document INTEGER NOT NULL REFERENCES history_documents (id) ON DELETE CASCADE,
+    hash TEXT NOT NULL,               -- SHA-256 of the normalised words: formatting-only versions are one
+    text TEXT NOT NULL,               -- the kept text's address (textstore)
+    clauses TEXT NOT NULL,            -- JSON [[start, end, clause hash], ...]
+    labels TEXT NOT NULL,             -- JSON [[start, end, category], ...]: records and clause types found
+    chars INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    read_at TEXT,                     -- last time the reader had it open in the browser (null: only fetched)
+    acknowledged_at TEXT,             -- when the reader marked it as read
+    UNIQUE (document, hash)
+);
+CREATE INDEX IF NOT EXISTS history_versions_by_text ON history_versions (text);
+CREATE TABLE IF NOT EXISTS history_texts (
+    address TEXT PRIMARY KEY,
+    base TEXT,                        -- the text it is stored as a delta of, or null when stored whole
+    bytes INTEGER NOT NULL            -- compressed size on disk
+);
+CREATE INDEX IF NOT EXISTS history_texts_by_base ON history_texts (base);
+CREATE TABLE IF NOT EXISTS history_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    address: str
+    title: str | None
+    service: str | None
+    last_seen: str
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    id: int
+    document: int
+    hash: str
+    text: str
+    clauses: list[list[Any]]
+    labels: list[list[Any]]
+    chars: int
+    first_seen: str
+    last_seen: str
+    read_at: str | None
+    acknowledged_at: str | None
+
+
+_VERSION_COLUMNS = "id, document, hash, text, clauses, labels, chars, first_seen, last_seen, read_at, acknowledged_at"
+
+
+def _version(row: tuple) -> VersionRow:
+    return VersionRow(row[0], row[1], row[2], row[3], json.loads(row[4]), json.loads(row[5]), *row[6:])
+
+
+class HistoryIndex:
+    """The history's metadata in SQLite, safe to share between the server's threads."""
+
+    def __init__(self, data_dir: Path):
+        self.path = Path(data_dir) / HISTORY_FILE
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(HISTORY_SCHEMA)
+
+    def transaction(self) -> "_Transaction":
+        """`with index.transaction():` one atomic change (re-entrant within a thread)."""
+        return _Transaction(self)
+
+    # --- documents -------------------------------------------------------------------------------------------
+
+    def document(self, address: str) -> DocumentRow | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, address, title, service, last_seen FROM history_documents WHERE address = ?", (address,)
+            ).fetchone()
+        return DocumentRow(*row) if row else None
+
+    def documents(self) -> list[DocumentRow]:
+        """Every document, the most recently seen first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, address, title, service, last_seen FROM history_documents ORDER BY last_seen DESC, id DESC"
+            ).fetchall()
+        return [DocumentRow(*row) for row in rows]
+
+    def upsert_document(self, address: str, *, title: str | None, service: str | None, now: str) -> int:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO history_documents (address, title, service, last_seen) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (address) DO UPDATE SET title = coalesce(excluded.title, title), "
+                "service = coalesce(excluded.service, service), last_seen = excluded.last_seen",
+                (address, title, service, now),
+            )
+            return int(self._db.execute("SELECT id FROM history_documents WHERE address = ?", (address,)).fetchone()[0])
+
+    def delete_document(self, document: int) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM history_documents WHERE id = ?", (document,))
+
+    # --- versions --------------------------------------------------------------------------------------------
+
+    def versions(self, document: int) -> list[VersionRow]:
+        """The document's versions, newest first (by when they were first seen)."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_VERSION_COLUMNS} FROM history_versions WHERE document = ? ORDER BY first_seen DESC, id DESC",
+                (document,),
+            ).fetchall()
+        return [_version(row) for row in rows]
+
+    def version_count(self, document: int) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM history_versions WHERE document = ?", (document,)).fetchone()[0])
+
+    def add_version(
+        self, document: int, *, hash: str, text: str, clauses: Iterable[Iterable[Any]], labels: Iterable[Iterable[Any]],
+        chars: int, now: str, read: bool,
+    ) -> int:
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO history_versions (document, hash, text, clauses, labels, chars, first_seen, last_seen, read_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (document, hash, text, json.dumps([list(c) for c in clauses]), json.dumps([list(lb) for lb in labels]),
+                 chars, now, now, now if read else None),
+            )
+            return int(cursor.lastrowid)
+
+    def touch_version(self, version: int, *, now: str, read: bool) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE history_versions SET last_seen = ?, read_at = CASE WHEN ? THEN ? ELSE read_at END WHERE id = ?",
+                (now, read, now, version),
+            )
+
+    def acknowledge_version(self, version: int, *, now: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE history_versions SET acknowledged_at = ?, read_at = coalesce(read_at, ?) WHERE id = ?",
+                (now, now, version),
+            )
+
+    def delete_version(self, version: int) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM history_versions WHERE id = ?", (version,))
+
+    def versions_of_text(self, text: str) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM history_versions WHERE text = ?", (text,)).fetchone()[0])
+
+    # --- kept texts ------------------------------------------------------------------------------------------
+
+    def put_text(self, address: str, *, base: str | None, bytes_: int) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO history_texts (address, base, bytes) VALUES (?, ?, ?) "
+                "ON CONFLICT (address) DO UPDATE SET base = excluded.base, bytes = excluded.bytes",
+                (address, base, bytes_),
+            )
+
+    def text_base(self, address: str) -> tuple[bool, str | None]:
+        """(known, base): whether the text is recorded, and what it is stored as a delta of."""
+        with self._lock:
+            row = self._db.execute("SELECT base FROM history_texts WHERE address = ?", (address,)).fetchone()
+        return (row is not None, row[0] if row else None)
+
+    def texts_based_on(self, address: str) -> list[str]:
+        with self._lock:
+            return [row[0] for row in self._db.execute("SELECT address FROM history_texts WHERE base = ?", (address,))]
+
+    def delete_text(self, address: str) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM history_texts WHERE address = ?", (address,))
+
+    def text_bytes(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT coalesce(sum(bytes), 0) FROM history_texts").fetchone()[0])
+
+    def texts(self) -> list[str]:
+        with self._lock:
+            return [row[0] for row in self._db.execute("SELECT address FROM history_texts")]
+
+    def unreferenced_texts(self) -> list[str]:
+        """Kept texts no version holds (left by an interrupted removal)."""
+        with self._lock:
+            return [row[0] for row in self._db.execute(
+                "SELECT address FROM history_texts WHERE address NOT IN (SELECT text FROM history_versions)"
+            )]
+
+    # --- oldest versions across documents, for the byte bound ------------------------------------------------
+
+    def oldest_versions(self, limit: int) -> list[VersionRow]:
+        """The versions seen longest ago, across documents, that are not their document's newest."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_VERSION_COLUMNS} FROM history_versions v WHERE v.id NOT IN "
+                "(SELECT id FROM history_versions w WHERE w.document = v.document ORDER BY first_seen DESC, id DESC LIMIT 1) "
+                "ORDER BY last_seen, id LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [_version(row) for row in rows]
+
+    # --- settings and clearing ---------------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM history_settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO history_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def clear(self) -> None:
+        """Forget every document and version (the settings stay)."""
+        with self._lock, self.transaction():
+            self._db.execute("DELETE FROM history_versions")
+            self._db.execute("DELETE FROM history_documents")
+            self._db.execute("DELETE FROM history_texts")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on an error); nested uses join the outer transaction."""
+
+    def __init__(self, index: HistoryIndex):
+        self._index = index
+        self._outer = False
+
+    def __enter__(self) -> None:
+        self._index._lock.acquire()
+        db = self._index._db
+        self._outer = not db.in_transaction
+        if self._outer:
+            db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, value, traceback) -> None:
+        db = self._index._db
+        try:
+            if self._outer:
+                try:
+                    if kind is None:
+                        db.execute("COMMIT")
+                finally:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+        finally:
+            self._index._lock.release()

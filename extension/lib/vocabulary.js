@@ -60,7 +60,8 @@ export const ANNOTATION_FIELDS = deepFreeze([
   "source_url",
   "source_date",
   "verified",
-  "peers"
+  "peers",
+  "wording"
 ]);
 
 export const ACTION_FIELDS = deepFreeze([
@@ -92,6 +93,12 @@ export const REASON_KINDS = deepFreeze([
   "data",
   "data-use",
   "category"
+]);
+
+export const WORDING_STATUSES = deepFreeze([
+  "same",
+  "reworded",
+  "changed"
 ]);
 
 export const CATEGORIES = deepFreeze({

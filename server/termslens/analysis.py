@@ -8,6 +8,7 @@
     add_clause_actions the opt-outs a clause's own wording spells out
     identify           stable ids
     identify_service   the page's service, from its address or else its clauses
+    check_wordings     for each curated clause, whether the page's wording is the one TermsLens verified
     changes_since_read what changed since the reader's earlier version of the document (its caller looks that
                        version up in the history: `with_changes`)
 
@@ -36,6 +37,7 @@ from termslens.records import Service
 from termslens.segment import Page, segment
 from termslens.taxonomy import categories
 from termslens.versions import Version, read_version
+from termslens.wording import check_wording
 
 # A record quotes one company's clause and carries that company's settings pages and addresses, but boilerplate
 # travels between companies ("You may opt out of this obligation to arbitrate" sits in many terms, with another
@@ -79,7 +81,7 @@ def analyze(
     matches = locate_records(page, library, url_service)
     curated = records_that_apply(page, matches, library, url_service)
     detections = detect_types(page, privacy_notice=is_privacy_notice(title=title, url=url)) if generic else []
-    annotations = add_clause_actions(merge(page, curated, detections))
+    annotations = check_wordings(page, add_clause_actions(merge(page, curated, detections)))
     service, matched_by = identify_service(url_service, curated)
     version = read_page_version(page) if versioned else None
     return Analysis(page, service, matched_by, tuple(identify(annotations)), library.peers, version)
@@ -167,6 +169,15 @@ def identify_service(url_service: Service | None, curated: Iterable[Annotation])
         return None, None
     service, count = counts.most_common(1)[0]
     return (service, "content") if count >= 2 else (None, None)
+
+
+def check_wordings(page: Page, annotations: Iterable[Annotation]) -> list[Annotation]:
+    """Each curated annotation with its wording check (`termslens.wording`): same, reworded or changed since
+    TermsLens verified its record, with the word diff and the material differences."""
+    return [
+        replace(a, wording=check_wording(page.text, a.start, a.end, a.record)) if a.record is not None else a
+        for a in annotations
+    ]
 
 
 def read_page_version(page: Page) -> Version:

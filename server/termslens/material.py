@@ -420,7 +420,26 @@ def material_reasons(
         old = _Side(old_text, old_words, [(i1, i2)], lowercase)
         new = _Side(new_text, new_words, [(j1, j2)], lowercase)
         reasons.extend(reason for _, reason, _ in _differences(old, new, differing))
-    return reasons
+    return _paired_numbers(reasons, old_text, new_text)
+
+
+def _paired_numbers(reasons: list[Reason], old_text: str, new_text: str) -> list[Reason]:
+    """Number differences cut over two neighbouring edits ("a year's fees or $30" -> "three months' fees":
+    "three months" put in by one edit, "$30" taken out by the next) joined into one reason on both sides."""
+    out: list[Reason] = []
+    for reason in reasons:
+        previous = out[-1] if out else None
+        if (
+            previous is not None and reason.kind in _NUMBER_KINDS and previous.kind in _NUMBER_KINDS
+            and (previous.old is None) != (reason.old is None) and (previous.new is None) != (reason.new is None)
+        ):
+            old = previous.old or reason.old
+            new = previous.new or reason.new
+            kind = next(k for k in (AMOUNT, DURATION, DATE, NUMBER) if k in (previous.kind, reason.kind))
+            out[-1] = Reason(kind, _WHAT[kind], old, new)
+            continue
+        out.append(reason)
+    return out
 
 
 # The rules: (name, kind, what the finder of one side counts). Numbers are compared by their words.
@@ -491,6 +510,7 @@ def _first_of_each(found: list[tuple[str, int, int]], groups: set[str], *, more:
 
 
 _WHAT = {NUMBER: "a number", AMOUNT: "an amount", DURATION: "a duration", DATE: "a date"}
+_NUMBER_KINDS = frozenset(_WHAT)
 
 
 def _cover(side: _Side, spans: Sequence[tuple[int, int]]) -> Passage | None:

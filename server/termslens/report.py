@@ -13,6 +13,7 @@ from termslens.material import Passage, Reason
 from termslens.peers import Peers
 from termslens.segment import Page
 from termslens.vocabulary import ANNOTATION_KINDS, SEVERITIES
+from termslens.wording import Wording
 
 
 def summary_json(annotations: tuple[Annotation, ...]) -> dict[str, Any]:
@@ -61,7 +62,21 @@ def annotation_json(annotation: Annotation, peers: Mapping[str, Peers]) -> dict[
     )
     if info.id in peers:
         body["peers"] = peers[info.id].to_json()
+    body["wording"] = None if annotation.wording is None else wording_json(annotation.wording)
     return body
+
+
+def wording_json(wording: Wording) -> dict[str, Any]:
+    """`{"status", "verified_hash", "verified", "diff", "material", "absent", "claims_hold"}` of a curated clause."""
+    return {
+        "status": wording.status,
+        "verified_hash": wording.verified_hash,
+        "verified": wording.verified,
+        "diff": [word_op_json(op) for op in wording.diff],
+        "material": [reason_json(reason) for reason in wording.material],
+        "absent": list(wording.absent),
+        "claims_hold": wording.claims_hold,
+    }
 
 
 def analysis_json(analysis: Analysis, *, text: str | None = None, with_changes: bool = False) -> dict[str, Any]:

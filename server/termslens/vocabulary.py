@@ -32,6 +32,7 @@ ACTION_FIELDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["action"]["properties"])
 # What changed in a document (`termslens diff`, the analysis answer's `changes`).
 CHANGE_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["change"]["properties"]["kind"]["enum"])
 REASON_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["reason_kind"]["enum"])
+WORDING_STATUSES: tuple[str, ...] = tuple(_ANALYSIS_DEFS["wording"]["properties"]["status"]["enum"])
 
 JS_MODULE = Path("extension") / "lib" / "vocabulary.js"
 
@@ -50,6 +51,7 @@ def javascript() -> str:
         "ACTION_FIELDS": list(ACTION_FIELDS),
         "CHANGE_KINDS": list(CHANGE_KINDS),
         "REASON_KINDS": list(REASON_KINDS),
+        "WORDING_STATUSES": list(WORDING_STATUSES),
         "CATEGORIES": taxonomy,
     }
     lines = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from termslens.cli import main
-from termslens.history import History, HistoryError, HistoryLimits, canonical_address
+from termslens.history import History, AddressError, HistoryLimits, canonical_address
 from termslens.textstore import TextStore, text_sha
 from termslens.versions import read_version
 from tests.support.planted import reformat, replace_once
@@ -50,7 +50,7 @@ def test_a_document_is_named_by_its_canonical_address(url, address):
 
 @pytest.mark.parametrize("url", ["ftp://example.com/x", "https://[zz]/", "not a url", "https://:80/"])
 def test_what_is_not_a_document_address_is_refused(url):
-    with pytest.raises(HistoryError):
+    with pytest.raises(AddressError):
         canonical_address(url)
 
 

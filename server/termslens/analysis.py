@@ -2,6 +2,7 @@
 
     segment            the page's blocks, sentences and words, computed once (segment.py)
     locate_records     where each curated record's clause sits (the matching engine)
+    locate_reworded    on the record's own document, its clause in other words (`termslens.reworded`)
     records_that_apply which of those belong on this page
     detect_types       clause types recognised without a record (the detector)
     merge              one annotation list in page order: curated, then the types no record covers
@@ -34,6 +35,7 @@ from termslens.generic import merge_detections, uncovered
 from termslens.library import Library
 from termslens.peers import Peers
 from termslens.records import Service
+from termslens.reworded import find_reworded
 from termslens.segment import Page, segment
 from termslens.taxonomy import categories
 from termslens.versions import Version, read_version
@@ -69,9 +71,11 @@ def analyze(
     title: str | None = None,
     generic: bool = True,
     versioned: bool = False,
+    reworded: bool = True,
 ) -> Analysis:
     """Every known clause in `text`, then (with `generic`) the clause types no record covers; with
-    `versioned`, the page as a version of its document too (its clauses and their hashes, for the history).
+    `versioned`, the page as a version of its document too (its clauses and their hashes, for the history);
+    `reworded` (on by default) looks for the clauses of the page's own document in other words.
 
     The URL's service only ranks records that land on the same clause; every record is a candidate. The
     title and URL tell a privacy notice from terms for the clause-type detector.
@@ -79,6 +83,8 @@ def analyze(
     page = segment(text)
     url_service = library.service_for_url(url)
     matches = locate_records(page, library, url_service)
+    if reworded:
+        matches = sorted([*matches, *locate_reworded(page, library, url, matches)], key=lambda m: (m.start, m.end))
     curated = records_that_apply(page, matches, library, url_service)
     detections = detect_types(page, privacy_notice=is_privacy_notice(title=title, url=url)) if generic else []
     annotations = check_wordings(page, add_clause_actions(merge(page, curated, detections)))
@@ -96,6 +102,11 @@ def locate_records(page: Page, library: Library, url_service: Service | None) ->
         joined=page.joined,
         service_id=url_service.id if url_service else None,
     )
+
+
+def locate_reworded(page: Page, library: Library, url: str | None, matches: Sequence[Match]) -> list[Match]:
+    """Records of the page's own document (by address) the matcher did not place, found on reworded wording."""
+    return find_reworded(page, library, url, matches)
 
 
 def records_that_apply(

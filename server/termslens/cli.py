@@ -68,12 +68,29 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
         ) from None
     click.echo(f"TermsLens {__version__} is listening on http://{config.HOST}:{port} "
                f"({_count(records, 'record')}, {_count(services, 'service')}). Press Ctrl+C to stop.")
+    stop = _start_watching(app)
     try:
         server.run()
     except KeyboardInterrupt:
         click.echo("TermsLens stopped.")
     finally:
+        stop.set()
         server.close()
+
+
+def _start_watching(app):
+    """The thread that checks watched documents when they are due (it fetches nothing while none is watched)."""
+    import threading
+
+    from termslens.api.context import state_of
+
+    stop = threading.Event()
+    watcher = state_of(app).watcher
+    if watcher is not None:
+        thread = threading.Thread(target=watcher.run, args=(stop,), kwargs={"log": app.logger.info},
+                                  name="termslens-watch", daemon=True)
+        thread.start()
+    return stop
 
 
 @main.command()
@@ -279,7 +296,7 @@ def history_command(words: tuple[str, ...], as_json: bool) -> None:
     termslens history clear [URL]  forget every document (or one)
     termslens history off | on     stop (or start again) keeping versions; off keeps what is there
     """
-    from termslens.history import HistoryError
+    from termslens.history import AddressError
 
     history = _open_history()
     try:
@@ -298,7 +315,7 @@ def history_command(words: tuple[str, ...], as_json: bool) -> None:
             _print_documents(history, as_json)
         else:
             raise click.UsageError("give a URL, or clear [URL], or on, or off")
-    except HistoryError as exc:
+    except AddressError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
         history.close()
@@ -350,6 +367,112 @@ def _print_document(history, url: str, as_json: bool) -> None:
         state = ("marked as read " + version.acknowledged_at if version.acknowledged_at
                  else "read " + version.read_at if version.read_at else "fetched, not read yet")
         click.echo(f"  {version.first_seen}  {version.hash[:12]}  {version.chars:,} characters  {state}")
+
+
+@main.group()
+def watch() -> None:
+    """Watch documents for changes (opt-in: the one feature that makes network requests; see the README)."""
+
+
+def _watcher(record_dirs: tuple[Path, ...] = ()):
+    from termslens.analysis import analyze as run_analysis
+    from termslens.library import Library
+    from termslens.watch import Watcher
+
+    history = _open_history()
+    library: list = []
+
+    def analyse(text: str, url: str, title: str | None):
+        if not library:  # loaded on the first fetched version only: listing watches needs no records
+            try:
+                library.append(Library(load_records(_record_dirs(record_dirs))))
+            except RecordError as exc:
+                raise click.ClickException(str(exc)) from None
+        return run_analysis(library[0], text, url=url, title=title, versioned=True)
+
+    return Watcher(history, analyse)
+
+
+@watch.command("add")
+@click.argument("url")
+def watch_add(url: str) -> None:
+    """Watch URL: check it daily (first at the next check) and keep each new version."""
+    from termslens.watch import WatchError
+
+    watcher = _watcher()
+    try:
+        address, new = watcher.add(url)
+    except WatchError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        watcher.history.close()
+    click.echo(f"Watching {address}." if new else f"{address} is already watched.")
+
+
+@watch.command("remove")
+@click.argument("url")
+def watch_remove(url: str) -> None:
+    """Stop watching URL (its kept versions stay in the history)."""
+    from termslens.watch import WatchError
+
+    watcher = _watcher()
+    try:
+        removed = watcher.remove(url)
+    except WatchError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        watcher.history.close()
+    if not removed:
+        raise click.ClickException(f"{url} is not watched")
+    click.echo(f"No longer watching {url}.")
+
+
+@watch.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the list.")
+def watch_list(as_json: bool) -> None:
+    """The watched documents: when each was last checked, what came of it, when it is checked next."""
+    from termslens.api.watch import watch_json
+
+    watcher = _watcher()
+    try:
+        unread = {d.address for d in watcher.history.documents() if d.unread}
+        watches = watcher.watches()
+    finally:
+        watcher.history.close()
+    if as_json:
+        click.echo(json.dumps({"watches": [watch_json(w, unread=w.address in unread) for w in watches]}))
+        return
+    for w in watches:
+        last = f"last checked {w.last_checked}: {w.last_result}" if w.last_checked else "not checked yet"
+        flag = " · unread changes" if w.address in unread else ""
+        click.echo(f"{w.address}\n    {last}; next check {w.next_check}{flag}")
+    click.echo(f"{_count(len(watches), 'watched document')}.", err=True)
+
+
+@watch.command("check")
+@click.argument("url", required=False)
+@click.option("--all", "check_all", is_flag=True, help="Check every watched document now, due or not.")
+@RECORDS_OPTION
+def watch_check(url: str | None, check_all: bool, record_dirs: tuple[Path, ...]) -> None:
+    """Check the watched documents that are due now (or URL, or --all), as the service does on its schedule."""
+    from termslens.watch import WatchError
+
+    watcher = _watcher(record_dirs)
+    try:
+        if url is not None:
+            results = [watcher.check(url)]
+        elif check_all:
+            results = [watcher.check(w.url) for w in watcher.watches()]
+        else:
+            results = watcher.check_due()
+    except WatchError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        watcher.history.close()
+    for result in results:
+        click.echo(f"{result.address}: {result.result}; next check {result.next_check}")
+    if not results:
+        click.echo("Nothing is due.", err=True)
 
 
 @main.group()

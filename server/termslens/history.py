@@ -18,14 +18,13 @@ read. Marking a version as read acknowledges its changes: the page then has no c
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Sequence
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from termslens.address import AddressError, canonical_address  # noqa: F401 (AddressError: re-exported)
 from termslens.changes import Earlier
 from termslens.diff import Label
 from termslens.history_index import DocumentRow, HistoryIndex, VersionRow
@@ -40,48 +39,6 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 MAX_DELTA_CHAIN = 16
 
 HISTORY_SETTING = "enabled"
-
-# Query parameters that track a visit rather than name a document.
-_TRACKING = re.compile(
-    r"^(?:utm_\w+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|hsctatracking|"
-    r"igshid|si|spm|yclid|twclid|ttclid|li_fat_id|mkt_tok|trk|ref|ref_src|ref_url|cmpid|s_cid|sc_cid|oly_\w+|vero_\w+)$",
-    re.IGNORECASE,
-)
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-class HistoryError(ValueError):
-    """An address that is not one of a document (not http, https or file; unparseable)."""
-
-
-def canonical_address(url: str) -> str:
-    """The address that names a document: scheme and host in lower case, no user, default port, fragment or
-    tracking parameters, no trailing slash, the other query parameters sorted.
-
-    >>> canonical_address("HTTPS://Example.COM:443/legal/terms/?utm_source=x&lang=en&b=2#section-3")
-    'https://example.com/legal/terms?b=2&lang=en'
-    >>> canonical_address("https://example.com")
-    'https://example.com/'
-    """
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        raise HistoryError(f"not a document address: {url[:80]!r}") from None
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https", "file"):
-        raise HistoryError(f"not a document address (http, https or file): {url[:80]!r}")
-    host = (parts.hostname or "").rstrip(".")
-    if scheme != "file" and not host:
-        raise HistoryError(f"not a document address (no host): {url[:80]!r}")
-    if port is not None and port != _DEFAULT_PORTS.get(scheme):
-        host = f"{host}:{port}"
-    path = parts.path or "/"
-    if len(path) > 1:
-        path = path.rstrip("/") or "/"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
-    return urlunsplit((scheme, host, path, query, ""))
-
 
 def now_iso() -> str:
     """The current time as the history writes it: ISO 8601, UTC, to the second."""

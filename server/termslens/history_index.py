@@ -51,6 +51,17 @@ CREATE TABLE IF NOT EXISTS history_texts (
 );
 CREATE INDEX IF NOT EXISTS history_texts_by_base ON history_texts (base);
 CREATE TABLE IF NOT EXISTS history_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS history_watches (
+    address TEXT PRIMARY KEY,         -- the watched document's canonical address
+    url TEXT NOT NULL,                -- what is fetched
+    added TEXT NOT NULL,
+    next_check TEXT NOT NULL,         -- ISO 8601 UTC
+    etag TEXT,                        -- validators of the last answer, sent back as If-None-Match ...
+    last_modified TEXT,               -- ... and If-Modified-Since
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_checked TEXT,
+    last_result TEXT                  -- "new version", "unchanged", "not modified", or the error
+);
 """
 
 
@@ -78,6 +89,20 @@ class VersionRow:
     acknowledged_at: str | None
 
 
+@dataclass(frozen=True)
+class WatchRow:
+    address: str
+    url: str
+    added: str
+    next_check: str
+    etag: str | None
+    last_modified: str | None
+    failures: int
+    last_checked: str | None
+    last_result: str | None
+
+
+_WATCH_COLUMNS = "address, url, added, next_check, etag, last_modified, failures, last_checked, last_result"
 _VERSION_COLUMNS = "id, document, hash, text, clauses, labels, chars, first_seen, last_seen, read_at, acknowledged_at"
 
 
@@ -234,6 +259,41 @@ class HistoryIndex:
                 (limit,),
             ).fetchall()
         return [_version(row) for row in rows]
+
+    # --- watches -------------------------------------------------------------------------------------------
+
+    def watches(self) -> list[WatchRow]:
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_WATCH_COLUMNS} FROM history_watches ORDER BY next_check, address").fetchall()
+        return [WatchRow(*row) for row in rows]
+
+    def watch(self, address: str) -> WatchRow | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {_WATCH_COLUMNS} FROM history_watches WHERE address = ?", (address,)).fetchone()
+        return WatchRow(*row) if row else None
+
+    def add_watch(self, address: str, url: str, *, now: str, next_check: str) -> bool:
+        """Watch a document; False when it was watched already (its schedule is kept)."""
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO history_watches (address, url, added, next_check) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (address) DO NOTHING",
+                (address, url, now, next_check),
+            )
+            return cursor.rowcount == 1
+
+    def remove_watch(self, address: str) -> bool:
+        with self._lock:
+            return self._db.execute("DELETE FROM history_watches WHERE address = ?", (address,)).rowcount == 1
+
+    def update_watch(self, address: str, *, next_check: str, checked: str, result: str, failures: int,
+                     etag: str | None, last_modified: str | None) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE history_watches SET next_check = ?, last_checked = ?, last_result = ?, failures = ?, "
+                "etag = ?, last_modified = ? WHERE address = ?",
+                (next_check, checked, result, failures, etag, last_modified, address),
+            )
 
     # --- settings and clearing ---------------------------------------------------------------------------------
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, current_app
 
 from termslens.history import History
+
+if TYPE_CHECKING:
+    from termslens.watch import Watcher
 from termslens.library import Library
 from termslens.records import bundled_records_dir, load_records
 from termslens.store import Store
@@ -23,6 +26,7 @@ class AppState:
     store: Store
     record_dirs: list[Path]
     history: History | None = None  # None when the history could not be opened (see `open_history`)
+    watcher: "Watcher | None" = None  # the watched documents (`termslens.watch`), with the history
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -41,6 +45,9 @@ def init_app(app: Flask) -> None:
     library = build_library(dirs, store.record_files())
     history = open_history(app)
     app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, record_dirs=dirs, history=history)
+    from termslens.api.watch import make_watcher
+
+    app.extensions[EXTENSION_KEY].watcher = make_watcher(app)
 
 
 def open_history(app: Flask) -> History | None:
@@ -57,6 +64,11 @@ def open_history(app: Flask) -> History | None:
 
 def state() -> AppState:
     return current_app.extensions[EXTENSION_KEY]
+
+
+def state_of(app: Flask) -> AppState:
+    """The state of `app` outside a request (the watch thread)."""
+    return app.extensions[EXTENSION_KEY]
 
 
 def library() -> Library:

@@ -19,7 +19,7 @@ from termslens.api import context
 from termslens.api.body import field, json_body
 from termslens.api.errors import ApiError
 from termslens.changes import labels
-from termslens.history import History, HistoryError, KeptDocument, canonical_address
+from termslens.history import History, AddressError, KeptDocument, canonical_address
 
 bp = Blueprint("history", __name__, url_prefix="/api/v1")
 
@@ -39,7 +39,7 @@ def track_version(analysis: Analysis, *, url: str, title: str | None) -> Analysi
             clauses=[(c.start, c.end, c.hash) for c in version.clauses], labels=labels(analysis.annotations),
             title=title, service=analysis.service.id if analysis.service else None, read=True,
         )
-    except HistoryError:
+    except AddressError:
         return analysis
     except Exception:  # noqa: BLE001 - the history is an extra; a failure is logged, the analysis answered
         from flask import current_app
@@ -79,7 +79,7 @@ def _url_arg() -> str | None:
         return None
     try:
         canonical_address(url)
-    except HistoryError as exc:
+    except AddressError as exc:
         raise ApiError(422, "invalid_parameter", f"The query parameter 'url': {exc}.") from None
     return url
 
@@ -104,7 +104,7 @@ def mark_read():
     history = _history()
     try:
         address = canonical_address(url)
-    except HistoryError as exc:
+    except AddressError as exc:
         raise ApiError(422, "invalid_field", f"The field 'url': {exc}.") from None
     marked = history.mark_read(url, version_hash)
     if marked is None:

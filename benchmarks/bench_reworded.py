@@ -117,7 +117,7 @@ def measure(seed: int) -> None:
           f"{1000 * cost[True] / pages:.0f} ms after")
 
 
-def calibrate(seed: int) -> None:
+def calibrate(seed: int, *, dump: str | None = None) -> None:
     library = Library(load_records([bundled_records_dir()]))
     corpus = {d["file"].removeprefix("corpus/").removesuffix(".md"): d["text"] for d in corpus_documents()}
     rows = []
@@ -129,7 +129,12 @@ def calibrate(seed: int) -> None:
         evidence = reworded.gather_evidence(page, record, Counter(page.tokens.words))
         taken = [(a.start, a.end) for a in analysis.annotations if a.record is not None]
         rows.append((kind, record.service.id, page, truth, evidence, taken))
-    grid = list(itertools.product((70, 72, 75, 78), (70, 80, 90), (70, 80, 90), (85, 90, 95), (0.5, 0.6, 0.7)))
+    if dump:
+        import pickle
+
+        with open(dump, "wb") as handle:
+            pickle.dump([(k, svc, page.text, truth, ev, taken) for k, svc, page, truth, ev, taken in rows], handle)
+    grid = list(itertools.product((70, 72, 75, 78), (70, 80, 90), (70, 80, 90), (85, 90, 95), (0.5, 0.6, 0.7, 0.8)))
     services = sorted({row[1] for row in rows})
 
     def result(params, selected):
@@ -173,8 +178,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--dump", help="(with --calibrate) keep the gathered evidence in this pickle file")
     args = parser.parse_args()
     if args.calibrate:
-        calibrate(args.seed if args.seed is not None else 1)
+        calibrate(args.seed if args.seed is not None else 1, dump=args.dump)
     else:
         measure(args.seed if args.seed is not None else 2)

@@ -28,7 +28,7 @@ def cursor_versions(shared_dir) -> list[str]:
 
 def keep(history: History, url: str, text: str, **options) -> bool:
     version = read_version(text)
-    return history.keep(url, text, version_hash=version.hash, clauses=[(c.start, c.end, c.hash) for c in version.clauses],
+    return history.keep(url, text, version_hash=version.hash, clauses=[(c.start, c.end, c.hash, c.heading) for c in version.clauses],
                         labels=[], **options)
 
 

@@ -93,7 +93,7 @@ def watcher(tmp_path, library):
 def read_version_as_reader(history: History, library, url: str, text: str) -> None:
     analysis = analyze(library, text, url=url, versioned=True)
     history.keep(url, text, version_hash=analysis.version.hash,
-                 clauses=[(c.start, c.end, c.hash) for c in analysis.version.clauses], labels=[], read=True,
+                 clauses=[(c.start, c.end, c.hash, c.heading) for c in analysis.version.clauses], labels=[], read=True,
                  now="2026-03-01T00:00:00Z")
 
 

@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from termslens.annotation import Annotation
 from termslens.diff import Change, Label, diff_versions
-from termslens.versions import Version, read_version
+from termslens.versions import Version, read_stored_version, read_version
 
 # Hex digits of a change's id (see `change_id`).
 CHANGE_ID_DIGITS = 12
@@ -28,6 +28,7 @@ class Earlier:
     labels: tuple[Label, ...]
     hash: str
     read_at: str
+    clauses: tuple[tuple[int, int, str, bool], ...] = ()  # (start, end, hash, heading) as kept; () to segment again
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ def changes_since(version: Version, annotations: Sequence[Annotation], earlier: 
     earlier version or nothing changed."""
     if earlier is None or earlier.hash == version.hash:
         return None
-    items = diff_versions(read_version(earlier.text), version, old_labels=earlier.labels, new_labels=labels(annotations))
+    old = read_stored_version(earlier.text, earlier.clauses, earlier.hash) if earlier.clauses else read_version(earlier.text)
+    items = diff_versions(old, version, old_labels=earlier.labels, new_labels=labels(annotations))
     if not items:
         return None
     return Changes(earlier.read_at, earlier.hash, tuple(items))

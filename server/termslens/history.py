@@ -117,7 +117,8 @@ class History:
         except TextStoreError:
             return None  # a damaged text is not an earlier version to compare with
         labels = tuple((int(s), int(e), str(c)) for s, e, c in earlier.labels)
-        return Earlier(text, labels, earlier.hash, earlier.read_at or earlier.last_seen)
+        clauses = tuple((int(c[0]), int(c[1]), str(c[2]), bool(c[3]) if len(c) > 3 else False) for c in earlier.clauses)
+        return Earlier(text, labels, earlier.hash, earlier.read_at or earlier.last_seen, clauses)
 
     def document(self, url: str) -> KeptDocument | None:
         row = self.index.document(canonical_address(url))
@@ -156,7 +157,7 @@ class History:
         text: str,
         *,
         version_hash: str,
-        clauses: Sequence[tuple[int, int, str]],
+        clauses: Sequence[tuple[int, int, str] | tuple[int, int, str, bool]],
         labels: Sequence[Label],
         title: str | None = None,
         service: str | None = None,

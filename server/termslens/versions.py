@@ -188,3 +188,18 @@ def read_version(text: str, *, page: Page | None = None) -> Version:
             clauses.append(Clause(block.start, block.end, block.is_heading, words, words_hash(words.words)))
     everything = [word for clause in clauses for word in clause.words.words]
     return Version(text, tuple(clauses), words_hash(everything, digits=64))
+
+
+def read_stored_version(text: str, clauses: Sequence[Sequence], version_hash: str) -> Version:
+    """A version kept in the history, from its text and its clauses' `(start, end, hash[, heading])`: no
+    segmentation, the words read again only (the clause hashes are checked against them)."""
+    table = _WordTable(text)
+    out = []
+    for clause in clauses:
+        start, end, clause_hash = int(clause[0]), int(clause[1]), str(clause[2])
+        heading = bool(clause[3]) if len(clause) > 3 else False
+        words = table.between(start, end)
+        if words_hash(words.words) != clause_hash:
+            return read_version(text)  # kept by another version of TermsLens: read it afresh
+        out.append(Clause(start, end, heading, words, clause_hash))
+    return Version(text, tuple(out), version_hash)

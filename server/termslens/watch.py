@@ -142,7 +142,7 @@ class Watcher:
             version = analysis.version
             assert version is not None
             new = self.history.keep(
-                watch.url, text, version_hash=version.hash, clauses=[(c.start, c.end, c.hash) for c in version.clauses],
+                watch.url, text, version_hash=version.hash, clauses=[(c.start, c.end, c.hash, c.heading) for c in version.clauses],
                 labels=labels(analysis.annotations), service=analysis.service.id if analysis.service else None,
                 read=False, now=_iso(moment),
             )

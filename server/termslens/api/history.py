@@ -36,7 +36,7 @@ def track_version(analysis: Analysis, *, url: str, title: str | None) -> Analysi
         analysis = with_changes(analysis, earlier)
         history.keep(
             url, analysis.page.text, version_hash=version.hash,
-            clauses=[(c.start, c.end, c.hash) for c in version.clauses], labels=labels(analysis.annotations),
+            clauses=[(c.start, c.end, c.hash, c.heading) for c in version.clauses], labels=labels(analysis.annotations),
             title=title, service=analysis.service.id if analysis.service else None, read=True,
         )
     except AddressError:

@@ -127,7 +127,8 @@ def test_a_watched_document_is_fetched_conditionally_and_a_new_version_kept_unre
 def test_the_schedule_is_daily_with_jitter_and_backs_off_after_failures(site, watcher, terms):
     site.body = terms.encode()
     watcher.add(site.url, now=NOW)
-    assert [w.url for w in watcher.due(NOW)] == [site.url]  # due at once
+    assert watcher.due(NOW) == [] and [w.url for w in watcher.due(NOW + timedelta(days=1.2))] == [site.url]
+    assert site.requests == []  # adding fetches nothing
     result = watcher.check(site.url, now=NOW)
     wait = datetime.strptime(result.next_check, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc) - NOW
     assert timedelta(hours=21.6) <= wait <= timedelta(hours=26.4) and wait != timedelta(days=1)
@@ -188,7 +189,8 @@ def test_watch_routes(client, site, terms):
 def test_watch_commands(runner, site, terms):
     site.body = terms.encode()
     assert runner.invoke(main, ["watch", "add", site.url]).stdout == f"Watching {site.url}.\n"
-    result = runner.invoke(main, ["watch", "check"])
+    assert runner.invoke(main, ["watch", "check"]).stderr == "Nothing is due.\n"  # the first check is tomorrow
+    result = runner.invoke(main, ["watch", "check", "--all"])
     assert result.exit_code == 0 and f"{site.url}: new version" in result.stdout
     assert runner.invoke(main, ["watch", "check"]).stderr == "Nothing is due.\n"  # checked, not due again today
     listing = json.loads(runner.invoke(main, ["watch", "list", "--json"]).stdout)["watches"]

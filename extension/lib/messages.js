@@ -12,6 +12,8 @@ export const MSG = Object.freeze({
   REPORT_PROBLEM: "reportProblem", // {id, note} "this looks wrong" on a clause card
   DISMISS_GUIDANCE: "dismissGuidance", // {} the guidance panel was closed
   // content script or popup → worker
+  MARK_READ: "markRead", // {tabId?} the page's changes since it was last read are acknowledged
+  // content script or popup → worker
   OPEN_ACTION: "openAction", // {tabId?, source: "annotation"|"site", id (clause or record), action (key)}
   // popup / options → worker
   GET_TAB_SUMMARY: "getTabSummary", // {tabId} → {status, port, result, site}
@@ -20,9 +22,11 @@ export const MSG = Object.freeze({
   GET_OPTIONS: "getOptions", // {} → {port, autoAnalyze}
   SET_OPTIONS: "setOptions", // {port, autoAnalyze}
   CHECK_SERVICE: "checkService", // {} → {running, port, version, records}
+  WATCH_DOCUMENT: "watchDocument", // {tabId, watch} watch (or stop watching) the tab's document for changes
   // worker → content script
   RUN_ANALYSIS: "runAnalysis", // {} analyse this page now (popup button, context menu)
   SCROLL_TO_CLAUSE: "scrollToClause", // {id}
+  CHANGES_READ: "changesRead", // {} the page's changes were marked as read (from the popup): clear their marks
 });
 
 /** How an analysis started (ANALYZE_PAGE's `trigger`): a legal page opened, the user asked, the page changed. */
@@ -36,6 +40,7 @@ export const CONTENT_MESSAGES = new Set([
   MSG.REPORT_PROBLEM,
   MSG.DISMISS_GUIDANCE,
   MSG.OPEN_ACTION,
+  MSG.MARK_READ,
 ]);
 
 /** Types the extension's own pages (popup, options) may send. */
@@ -47,7 +52,9 @@ export const PAGE_MESSAGES = new Set([
   MSG.GET_OPTIONS,
   MSG.SET_OPTIONS,
   MSG.CHECK_SERVICE,
+  MSG.MARK_READ,
+  MSG.WATCH_DOCUMENT,
 ]);
 
 /** Types the worker sends to content scripts. */
-export const WORKER_MESSAGES = new Set([MSG.RUN_ANALYSIS, MSG.SCROLL_TO_CLAUSE]);
+export const WORKER_MESSAGES = new Set([MSG.RUN_ANALYSIS, MSG.SCROLL_TO_CLAUSE, MSG.CHANGES_READ]);

@@ -75,6 +75,7 @@ class KeptDocument:
     last_seen: str
     versions: tuple[KeptVersion, ...]
     unread: bool
+    watched: bool = False
 
 
 class History:
@@ -139,6 +140,7 @@ class History:
             row.address, row.title, row.service, row.last_seen,
             tuple(KeptVersion(v.hash, v.chars, v.first_seen, v.last_seen, v.read_at, v.acknowledged_at) for v in versions),
             unread,
+            self.index.watch(row.address) is not None,
         )
 
     def text_of(self, url: str, version_hash: str) -> str | None:

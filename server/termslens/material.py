@@ -262,9 +262,16 @@ class _Side:
             ("negation", k, k + 1)
             for lo, hi in self.ranges
             for k in range(lo, hi)
-            if (w[k] in _NEGATIONS and not (w[k] == "not" and k >= 2 and w[k - 2 : k] == ["whether", "or"]))
+            if (w[k] in _NEGATIONS and not (w[k] == "not" and k >= 2 and w[k - 2 : k] == ["whether", "or"])
+                and not self._in_a_title(k))
             or (w[k] == "t" and k > 0 and w[k - 1] in _CONTRACTED)
         ]
+
+    def _in_a_title(self, k: int) -> bool:
+        """A capitalised word inside a sentence names something ("as set out in No Limitation above")."""
+        w = self.words
+        raw = self.text[w.starts[k] : w.ends[k]]
+        return raw[:1].isupper() and not raw.isupper() and not _starts_sentence(self.text, w.starts[k], w.ends[k - 1] if k else None)
 
     def modals(self) -> list[tuple[str, int, int]]:
         w = self.words.words

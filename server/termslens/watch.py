@@ -86,10 +86,13 @@ class Watcher:
     # --- the list -----------------------------------------------------------------------------------------------
 
     def add(self, url: str, *, now: datetime | None = None) -> tuple[str, bool]:
-        """Watch `url`; returns its address and whether it is newly watched. The first check is due at once."""
+        """Watch `url`; returns its address and whether it is newly watched. The first check is due a day
+        later (with jitter): a document is watched from the page its reader has open, a version already kept
+        (`termslens watch check URL` checks at once)."""
         address = self._address(url)
         moment = now or datetime.now(timezone.utc)
-        return address, self.history.index.add_watch(address, url.strip(), now=_iso(moment), next_check=_iso(moment))
+        first = moment + self.interval * self.rng.uniform(1 - JITTER, 1 + JITTER)
+        return address, self.history.index.add_watch(address, url.strip(), now=_iso(moment), next_check=_iso(first))
 
     def remove(self, url: str) -> bool:
         return self.history.index.remove_watch(self._address(url))

@@ -63,6 +63,7 @@ def document_json(document: KeptDocument, *, versions: bool) -> dict[str, Any]:
         "last_seen": document.last_seen,
         "version_count": len(document.versions),
         "unread": document.unread,
+        "watched": document.watched,
     }
     if versions:
         body["versions"] = [

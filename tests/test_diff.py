@@ -239,3 +239,13 @@ def test_every_version_compared_with_itself_is_unchanged(shared_dir, versions):
         version = read_version(text)
         assert diff_versions(version, read_version(text)) == []
         assert version.hash == read_version(reformat(text)).hash, entry["service"] + " " + entry["document"]
+
+
+def test_a_version_read_back_from_its_kept_clauses_diffs_as_the_text_does(shared_dir, versions):
+    from termslens.versions import read_stored_version
+
+    for name, a, b in consecutive_pairs(versions, shared_dir, sample=12, seed=4):
+        old_text, new_text = read(shared_dir, a), read(shared_dir, b)
+        old = read_version(old_text)
+        kept = read_stored_version(old_text, [(c.start, c.end, c.hash, c.heading) for c in old.clauses], old.hash)
+        assert diff_versions(kept, read_version(new_text)) == diff_versions(old, read_version(new_text)), name

@@ -9,6 +9,10 @@ import { h, icon, ICONS, isUserGesture, trusted } from "../lib/dom.js";
 import { CHANGE_KIND_LABELS, categoryName, changedSince, describeReason } from "../lib/labels.js";
 import { anchorQuote } from "./anchor.js";
 import { getLayer } from "./ui.js";
+import { WORD_OPS } from "../lib/vocabulary.js";
+
+// The steps of a word diff, in the schema's order: kept words, words taken out, words put in.
+const [, TAKEN_OUT, PUT_IN] = WORD_OPS;
 
 const supported = () => typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
 
@@ -87,8 +91,8 @@ export function wordDiff(steps) {
     { class: "word-diff" },
     steps.map((step, index) => {
       const space = index ? " " : "";
-      if (step.op === "delete") return [space, h("del", { "aria-label": `removed: ${step.text}` }, step.text)];
-      if (step.op === "insert") return [space, h("ins", { "aria-label": `added: ${step.text}` }, step.text)];
+      if (step.op === TAKEN_OUT) return [space, h("del", { "aria-label": `removed: ${step.text}` }, step.text)];
+      if (step.op === PUT_IN) return [space, h("ins", { "aria-label": `added: ${step.text}` }, step.text)];
       return [space, h("span", {}, step.text)];
     }),
   );

@@ -19,6 +19,7 @@ import {
   SEVERITIES,
   STANCES,
   WORDING_STATUSES,
+  WORD_OPS,
 } from "./vocabulary.js";
 
 const str = (max, { required = true, allowEmpty = false, pattern = null } = {}) => ({ kind: "string", max, required, allowEmpty, pattern });
@@ -249,7 +250,6 @@ export function checkAnalysis(data) {
 
 /** Limits on what a change or a wording difference shows: a few hundred steps of a word diff, a page of text. */
 const CHANGE_LIMIT = Object.freeze({ ops: 400, op: 4000, reasons: 20, items: 200, passage: 20000 });
-const OPS = ["equal", "delete", "insert"];
 
 /**
  * A word diff: its steps ({op: "equal"|"delete"|"insert", text}), text only (offsets are the service's).
@@ -259,7 +259,7 @@ const OPS = ["equal", "delete", "insert"];
 export function checkWordDiff(value) {
   if (!Array.isArray(value)) return [];
   return value
-    .filter((step) => typeof step === "object" && step !== null && OPS.includes(step.op) && typeof step.text === "string")
+    .filter((step) => typeof step === "object" && step !== null && WORD_OPS.includes(step.op) && typeof step.text === "string")
     .slice(0, CHANGE_LIMIT.ops)
     .map((step) => ({ op: step.op, text: step.text.slice(0, CHANGE_LIMIT.op) }));
 }

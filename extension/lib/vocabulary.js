@@ -101,6 +101,12 @@ export const WORDING_STATUSES = deepFreeze([
   "changed"
 ]);
 
+export const WORD_OPS = deepFreeze([
+  "equal",
+  "delete",
+  "insert"
+]);
+
 export const CATEGORIES = deepFreeze({
   "arbitration": {
     "name": "Arbitration instead of court",

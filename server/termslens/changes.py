@@ -68,7 +68,7 @@ def change_id(change: Change) -> str:
     >>> from termslens.diff import Change
     >>> from termslens.material import Passage
     >>> change_id(Change("added", None, Passage(0, 9, "New text."), False, (), None))
-    'change:ea3e5d3a4e5e'
+    'change:a11384b7cf97'
     """
     old = change.old.text if change.old else ""
     new = change.new.text if change.new else ""

@@ -24,10 +24,11 @@ from rapidfuzz import fuzz, process
 
 from termslens.material import CATEGORY, Passage, Reason, is_dateline, lowercase_words, material_reasons
 from termslens.versions import Clause, Version, Words
-from termslens.vocabulary import CHANGE_KINDS
+from termslens.vocabulary import CHANGE_KINDS, WORD_OPS
 
 ADDED, REMOVED, EDITED, MOVED = "added", "removed", "edited", "moved"
 assert set(CHANGE_KINDS) == {ADDED, REMOVED, EDITED, MOVED}
+assert WORD_OPS == ("equal", "delete", "insert")
 
 # Two clauses between the same unchanged neighbours are one clause edited when fuzz.ratio of their folded
 # words is at least this. Chosen by reading pairs sampled from each 5-point band of best-pair scores between

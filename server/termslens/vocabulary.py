@@ -33,6 +33,8 @@ ACTION_FIELDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["action"]["properties"])
 CHANGE_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["change"]["properties"]["kind"]["enum"])
 REASON_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["reason_kind"]["enum"])
 WORDING_STATUSES: tuple[str, ...] = tuple(_ANALYSIS_DEFS["wording"]["properties"]["status"]["enum"])
+# The steps of a word diff, in the schema's order: kept, taken out, put in.
+WORD_OPS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["word_op"]["properties"]["op"]["enum"])
 
 JS_MODULE = Path("extension") / "lib" / "vocabulary.js"
 
@@ -52,6 +54,7 @@ def javascript() -> str:
         "CHANGE_KINDS": list(CHANGE_KINDS),
         "REASON_KINDS": list(REASON_KINDS),
         "WORDING_STATUSES": list(WORDING_STATUSES),
+        "WORD_OPS": list(WORD_OPS),
         "CATEGORIES": taxonomy,
     }
     lines = [

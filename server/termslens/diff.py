@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Container, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -231,9 +231,9 @@ class _Context:
         self.old, self.new = old, new
         self.old_labels = sorted(old_labels)
         self.new_labels = sorted(new_labels)
-        self._lowercase: set[str] | None = None
+        self._lowercase: Container[str] | None = None
 
-    def lowercase(self) -> set[str]:
+    def lowercase(self) -> Container[str]:
         if self._lowercase is None:
             self._lowercase = lowercase_words(self.old.text, self.new.text)
         return self._lowercase

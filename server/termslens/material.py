@@ -186,7 +186,10 @@ def _groups_at(words: Sequence[str], lo: int, hi: int, table: dict[tuple[str, ..
     """(group, first, stop) of each word or phrase of `table` starting in words[lo:hi] (phrases may run on)."""
     found = []
     ai_training = table is _TABLES.get(DATA_USE)
+    starts = _FIRST_WORDS[id(table)]
     for k in range(lo, hi):
+        if words[k] not in starts:
+            continue
         if ai_training and words[k] in _TRAIN and _AI_WORDS.intersection(
             words[max(0, k - AI_TRAINING_REACH) : k + AI_TRAINING_REACH + 1]
         ):
@@ -198,6 +201,10 @@ def _groups_at(words: Sequence[str], lo: int, hi: int, table: dict[tuple[str, ..
                 found.append((group, k, k + size))
                 break
     return found
+
+
+# The words a table's phrases start with (and "train" for AI training): the only places worth a look-up.
+_FIRST_WORDS = {id(table): frozenset(phrase[0] for phrase in table) | _TRAIN for table in _TABLES.values()}
 
 
 def is_dateline(text: str) -> bool:
@@ -217,9 +224,11 @@ def is_dateline(text: str) -> bool:
 class _Side:
     """One wording's words, and which of them a rule counts, over the words an edit took out or put in."""
 
-    def __init__(self, text: str, words: Words, ranges: Sequence[tuple[int, int]], names_lowercase: Callable[[], Container[str]]):
+    def __init__(self, text: str, words: Words, ranges: Sequence[tuple[int, int]],
+                 names_lowercase: Callable[[], Container[str]], capitals: dict[int, bool] | None = None):
         self.text, self.words, self.ranges = text, words, ranges
         self._names_lowercase = names_lowercase
+        self._capitals = capitals if capitals is not None else {}
 
     def passage(self, first: int, stop: int) -> Passage:
         start, end = self.words.starts[first], self.words.ends[stop - 1]
@@ -286,31 +295,40 @@ class _Side:
         not a stock or defined term, never written in lower case in either wording, and not the document's
         own name for itself (a name it uses COMMON_NAME_COUNT times or more)."""
         w = self.words
-        raw = [self.text[s:e] for s, e in zip(w.starts, w.ends)]
-        if raw and sum(r.isupper() for r in raw) > 0.6 * len(raw):
-            return []  # a clause in capitals: case says nothing
+        text = self.text
+        candidates = [k for lo, hi in self.ranges for k in range(lo, hi) if text[w.starts[k]].isupper()]
+        if not candidates or self._in_capitals():
+            return []
         out: list[tuple[str, int, int]] = []
-        lowercase = None
-        for lo, hi in self.ranges:
-            k = lo
-            while k < hi:
-                if not _name_word(raw[k]) or w.words[k] in _NOT_NAMES or w.words[k] in _MONTHS or _starts_sentence(
-                    self.text, w.starts[k], w.ends[k - 1] if k > 0 else None
-                ):
-                    k += 1
-                    continue
-                lowercase = lowercase if lowercase is not None else self._names_lowercase()
-                if w.words[k] in lowercase:
-                    k += 1
-                    continue
-                stop = k + 1
-                while (stop < hi and stop - k < MAX_NAME_WORDS and _name_word(raw[stop]) and w.words[stop] not in _NOT_NAMES
-                       and self.text[w.ends[stop - 1] : w.starts[stop]] == " "):
-                    stop += 1
-                if self.text.count(self.text[w.starts[k] : w.ends[stop - 1]]) < COMMON_NAME_COUNT:
-                    out.append((" ".join(w.words[k:stop]), k, stop))
-                k = stop
+        skip_to = -1
+        for k in candidates:
+            if k < skip_to:
+                continue
+            raw = text[w.starts[k] : w.ends[k]]
+            if not _name_word(raw) or w.words[k] in _NOT_NAMES or w.words[k] in _MONTHS or _starts_sentence(
+                text, w.starts[k], w.ends[k - 1] if k > 0 else None
+            ):
+                continue
+            if w.words[k] in self._names_lowercase():
+                continue
+            hi = next(h for lo, h in self.ranges if lo <= k < h)
+            stop = k + 1
+            while (stop < hi and stop - k < MAX_NAME_WORDS and _name_word(text[w.starts[stop] : w.ends[stop]])
+                   and w.words[stop] not in _NOT_NAMES and text[w.ends[stop - 1] : w.starts[stop]] == " "):
+                stop += 1
+            if text.count(text[w.starts[k] : w.ends[stop - 1]]) < COMMON_NAME_COUNT:
+                out.append((" ".join(w.words[k:stop]), k, stop))
+            skip_to = stop
         return out
+
+    def _in_capitals(self) -> bool:
+        """Whether the clause is set in capitals (then case says nothing about names); asked once per clause."""
+        key = id(self.words)
+        if key not in self._capitals:
+            w = self.words
+            upper = sum(self.text[s:e].isupper() for s, e in zip(w.starts, w.ends))
+            self._capitals[key] = bool(w.words) and upper > 0.6 * len(w.words)
+        return self._capitals[key]
 
 
 def _name_word(token: str) -> bool:
@@ -343,12 +361,35 @@ def _starts_sentence(text: str, start: int, previous_end: int | None) -> bool:
     return gap[-1:] in (".", "!", "?", ":", ";") or "\n" in text[previous_end:start]
 
 
-def lowercase_words(*texts: str) -> set[str]:
-    """Folded words written in lower case somewhere in `texts` (common words, not names)."""
-    found: set[str] = set()
-    for text in texts:
-        found.update(re.findall(r"(?<![\w])[a-z][a-z'’-]*", text))
-    return found
+def lowercase_words(*texts: str) -> Container[str]:
+    """The words written in lower case somewhere in `texts` (common words, not names), looked up one word at
+    a time when asked (`word in ...`): a diff asks about a few capitalised words, not the whole vocabulary."""
+    return _WrittenLowercase(texts)
+
+
+class _WrittenLowercase:
+    def __init__(self, texts: Sequence[str]):
+        self.texts = texts
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if word not in self.known:
+            self.known[word] = any(_has_word(text, word) for text in self.texts)
+        return self.known[word]
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` as a whole word, written as given (str.find is far faster than a regular
+    expression with look-arounds on a 100 KB page)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 # Uses of data that make an added or removed clause material on their own, with no known category: the
@@ -419,13 +460,14 @@ def material_reasons(
 
     # First over the whole clause, which groups really differ (a word moved within the clause, taken out of one
     # edit and put into another, does not); then per edit, where they differ.
-    whole_old = _Side(old_text, old_words, [(i1, i2) for _, i1, i2, _, _ in edits], lowercase)
-    whole_new = _Side(new_text, new_words, [(j1, j2) for _, _, _, j1, j2 in edits], lowercase)
+    capitals: dict[int, bool] = {}
+    whole_old = _Side(old_text, old_words, [(i1, i2) for _, i1, i2, _, _ in edits], lowercase, capitals)
+    whole_new = _Side(new_text, new_words, [(j1, j2) for _, _, _, j1, j2 in edits], lowercase, capitals)
     differing = {rule: groups for rule, _, groups in _differences(whole_old, whole_new, None)}
     reasons: list[Reason] = []
     for _, i1, i2, j1, j2 in edits:
-        old = _Side(old_text, old_words, [(i1, i2)], lowercase)
-        new = _Side(new_text, new_words, [(j1, j2)], lowercase)
+        old = _Side(old_text, old_words, [(i1, i2)], lowercase, capitals)
+        new = _Side(new_text, new_words, [(j1, j2)], lowercase, capitals)
         reasons.extend(reason for _, reason, _ in _differences(old, new, differing))
     return _paired_numbers(reasons, old_text, new_text)
 

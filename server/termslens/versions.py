@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Sequence
 
-from termslens.engine.tokens import tokenize
+from termslens.engine.tokens import Tokens, tokenize
 from termslens.segment import Page, segment
 
 # Hex digits kept of a clause's hash: 64 bits, so two different clauses of the 571-version test set (about
@@ -93,7 +93,7 @@ def normalised_words(text: str, start: int = 0, end: int | None = None) -> Words
 class _WordTable:
     """The normalised words of a whole text, computed in one pass; `between` gives a block's."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, tokens: Tokens | None = None):
         self.text = text
         blanked = text
         if "<" in blanked or "&" in blanked:
@@ -102,7 +102,8 @@ class _WordTable:
             blanked = _OBFUSCATED_EMAIL.sub(_spaces, blanked)
         if "new window" in blanked or "new tab" in blanked:
             blanked = _SCREEN_READER_LABEL.sub(_spaces, blanked)
-        tokens = tokenize(blanked)
+        # The analysis has tokenised the page already; its words serve when nothing had to be blanked.
+        tokens = tokens if tokens is not None and blanked is text else tokenize(blanked)
         words, starts, ends = list(tokens.words), list(tokens.starts), list(tokens.ends)
         if _FORMAT_CHARS.search(text):
             words, starts, ends = _join_split_words(text, words, starts, ends)
@@ -179,8 +180,9 @@ def text_hash(text: str) -> str:
 
 def read_version(text: str, *, page: Page | None = None) -> Version:
     """The version of a document `text` is: its clauses (the blocks of `page`, segmented here when not given)."""
+    given = page is not None
     page = page if page is not None else segment(text)
-    table = _WordTable(text)
+    table = _WordTable(text, page.tokens if given else None)
     clauses = []
     for block in page.blocks:
         words = table.between(block.start, block.end)

@@ -154,14 +154,14 @@ def storage() -> None:
         texts = list((Path(folder) / "texts").glob("*/*.xz"))
         text_bytes = sum(p.stat().st_size for p in texts)
         blocks = sum(-(-p.stat().st_size // 4096) * 4096 for p in texts)
-        database = sum(p.stat().st_size for p in Path(folder).glob("history.sqlite3*"))
+        database = sum(p.stat().st_size for p in Path(folder).glob("store.sqlite3*"))
     print(f"\nStorage of all {len(files)} versions of {len(entries)} documents (../shared/versions)\n")
     print(f"  texts as published:                {raw / 1e6:8.2f} MB ({len(distinct)} distinct texts)")
     print(f"  versions kept:                     {kept:8d} (the others differ from the one before only in formatting)")
     print(f"  each distinct text lzma-compressed: {whole / 1e6:7.2f} MB (for comparison)")
     print(f"  kept texts (reverse deltas, lzma): {text_bytes / 1e6:8.2f} MB in {len(texts)} files "
           f"({blocks / 1e6:.2f} MB in 4 KB blocks)")
-    print(f"  metadata (history.sqlite3):        {database / 1e6:8.2f} MB")
+    print(f"  metadata (the store, store.sqlite3): {database / 1e6:6.2f} MB")
     print(f"  total: {(text_bytes + database) / 1e6:.2f} MB, {raw / (text_bytes + database):.0f}x smaller than the "
           f"texts; keeping them all took {elapsed:.1f} s ({1000 * elapsed / len(files):.0f} ms a version)")
 

@@ -44,8 +44,6 @@ def main() -> None:
 @RECORDS_OPTION
 def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
     """Run the local service the browser extension talks to (loopback only)."""
-    from waitress.server import create_server
-
     from termslens.api import create_app
     from termslens.api.context import state
     from termslens.store import StoreError
@@ -56,11 +54,15 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
         raise click.ClickException(str(exc)) from None
     with app.app_context():
         app_state = state()
-        records, services, notice = len(app_state.library), len(app_state.library.services), app_state.store.notice
+        records, services = len(app_state.library), len(app_state.library.services)
+        notice, problems = app_state.store.notice, app_state.user_file_problems
     if notice:
         click.echo(f"Warning: {notice}", err=True)
+    for problem in problems:
+        click.echo(f"Warning: a stored record file was not loaded (it is kept; see /api/v1/health): "
+                   f"{problem['message']}", err=True)
     try:
-        server = create_server(app, host=config.HOST, port=port, threads=4, ident=f"TermsLens/{__version__}")
+        server = create_server(app, port)
     except OSError as exc:
         raise click.ClickException(
             f"cannot listen on {config.HOST}:{port}: {exc.strerror or exc} "
@@ -91,6 +93,32 @@ def _start_watching(app):
                                   name="termslens-watch", daemon=True)
         thread.start()
     return stop
+
+
+def create_server(app, port: int):
+    """A waitress server for `app` on the loopback address, with the settings of `config.WAITRESS`.
+
+    Its parser answers a request that says `Expect: 100-continue` but has no body (or is refused on its headers)
+    at once: waitress 3.0 sends "100 Continue" for it and then waits for the body, which never comes, until the
+    connection times out.
+    """
+    from waitress.channel import HTTPChannel
+    from waitress.parser import HTTPRequestParser
+    from waitress.server import create_server as waitress_server
+
+    class Parser(HTTPRequestParser):
+        def received(self, data: bytes) -> int:
+            consumed = super().received(data)
+            if self.completed and self.expect_continue:
+                self.expect_continue = False  # nothing left to receive: answer, do not invite a body
+            return consumed
+
+    class Channel(HTTPChannel):
+        parser_class = Parser
+
+    server = waitress_server(app, host=config.HOST, port=port, ident=f"TermsLens/{__version__}", **config.WAITRESS)
+    server.channel_class = Channel
+    return server
 
 
 @main.command()

@@ -13,6 +13,44 @@ DEFAULT_PORT = 8767
 MAX_CONTENT_LENGTH = 4 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
 
+# --- A busy service still answers ---------------------------------------------------------------------------
+# An analysis is CPU-bound (up to a second of a core for a large page), so running more at once than there are
+# cores only slows each one down: one per core (api/limits.py).
+ANALYSIS_SLOTS = max(1, os.cpu_count() or 1)
+# Beyond the slots, this many analyses wait, each at most ANALYSIS_WAIT seconds (the extension gives an analysis
+# 20 s); the rest get 503 `busy` at once, with Retry-After: ANALYSIS_RETRY_AFTER.
+ANALYSIS_QUEUE = 2 * ANALYSIS_SLOTS
+ANALYSIS_WAIT = 5.0
+ANALYSIS_RETRY_AFTER = 2
+# The user's stored record files: each rebuilds the library when it changes, so keep them to a number a person
+# curates (over it, 507 `store_full`).
+MAX_USER_RECORD_FILES = 100
+# "This looks wrong" reports are for the records' maintainer, and a report log is most useful at its recent end:
+# past this many the oldest are dropped, so a flood of reports can neither fill the disk nor stop new ones.
+MAX_FEEDBACK_REPORTS = 20_000
+
+# waitress, set on purpose (its defaults suit a public server behind a proxy, not this one):
+WAITRESS = {
+    # Every analysis that runs or waits holds a thread; four more keep /health, /site, /records, /categories and
+    # /feedback answering while they do (with waitress's default 4 threads, /health waited 1.9 s under load).
+    "threads": ANALYSIS_SLOTS + ANALYSIS_QUEUE + 4,
+    # A connection silent this long is closed (default 120 s: idle keep-alive connections piled up, and a client
+    # that announces a body and never sends it held its connection for two minutes). One being answered is not.
+    "channel_timeout": 10,
+    "cleanup_interval": 2,  # how often that is checked (default 30 s)
+    # Open connections at once (default 100, reached by 98 idle ones plus a few); poll() instead of select() so
+    # that file descriptors above 1024 work.
+    "connection_limit": 250,
+    "asyncore_use_poll": True,
+    # Request and response bodies stay in memory up to this size: waitress writes larger ones (default 512 KB in,
+    # 1 MB out) to an unnamed temporary file, and page text is not to be written to disk. It also refuses larger
+    # bodies itself, with a plain-text 413 before reading them; up to it, the app answers its JSON 413 over
+    # MAX_CONTENT_LENGTH.
+    "inbuf_overflow": MAX_CONTENT_LENGTH + 1024 * 1024,
+    "outbuf_overflow": MAX_CONTENT_LENGTH + 1024 * 1024,
+    "max_request_body_size": MAX_CONTENT_LENGTH + 1024 * 1024,
+}
+
 # The extension's public key, as in the `key` of extension/manifest.json: it fixes the extension id, so the
 # service can tell the extension's requests (Origin: chrome-extension://<id>) from any web page's.
 EXTENSION_PUBLIC_KEY = (

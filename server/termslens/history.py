@@ -5,7 +5,7 @@ service, when it was read, the content hash of its normalised text, and its clau
 blocks of the shared segmentation) and the categories found in them. A version that differs from one already
 kept only in formatting has the same hash and is the same version. Texts are kept compressed and
 content-addressed in the data folder (`termslens.textstore`: each version a delta of the next newer one,
-the newest whole); the metadata in SQLite (`termslens.history_index`).
+the newest whole); the metadata in the local store's SQLite database (`termslens.history_index`).
 
 Bounded growth (defaults below, in `HistoryLimits`): at most MAX_VERSIONS versions of a document (the oldest
 go first), MAX_DOCUMENTS documents (those seen longest ago go first), MAX_TEXT_BYTES of kept texts on disk
@@ -79,10 +79,18 @@ class KeptDocument:
 
 
 class History:
-    """The history of one data folder. `enabled` is the reader's setting (on by default)."""
+    """The history of one data folder. `enabled` is the reader's setting (on by default). `index` is the
+    store's (`Store.history_index()`); without one, the data folder's store is opened here and closed with
+    the history."""
 
     def __init__(self, data_dir: Path, *, limits: HistoryLimits = HistoryLimits(), index: HistoryIndex | None = None):
-        self.index = index if index is not None else HistoryIndex(data_dir)
+        self._own_store = None
+        if index is None:
+            from termslens.store import Store
+
+            self._own_store = Store(Path(data_dir))
+            index = self._own_store.history_index()
+        self.index = index
         self.texts = TextStore(data_dir)
         self.limits = limits
         self._lock = threading.RLock()
@@ -296,4 +304,7 @@ class History:
             return count
 
     def close(self) -> None:
-        self.index.close()
+        """Close the store the history opened itself (a store handed in is its owner's to close)."""
+        if self._own_store is not None:
+            self._own_store.close()
+            self._own_store = None

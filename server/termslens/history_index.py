@@ -1,13 +1,10 @@
-"""The document history's metadata: documents, their versions, the kept texts, and the history's settings.
+"""The document history's metadata: documents, their versions, the kept texts, watches and the history's setting.
 
-SQLite (Python's `sqlite3`), in `history.sqlite3` in the data folder, in WAL mode: each change is appended
-to the log and committed atomically, so a process killed mid-write leaves every committed change and a
-readable database. The texts themselves are files (`termslens.textstore`); this holds what the history needs
-to find, order, bound and clear them.
-
-Kept apart from `store.py` while that store is being moved to SQLite (issue 10): `HISTORY_SCHEMA` and the
-methods below are written to join it as they are (same connection discipline: one connection, one lock,
-explicit transactions).
+These tables live in the local store's SQLite database (`store.py` creates them with its own, and hands out a
+`HistoryIndex` on its connection: `Store.history_index()`): WAL mode, each change appended to the log and
+committed atomically, so a process killed mid-write leaves every committed change and a readable database,
+and a store found damaged at start is set aside with them. The texts themselves are files
+(`termslens.textstore`); this holds what the history needs to find, order, bound and clear them.
 """
 
 from __future__ import annotations
@@ -18,10 +15,7 @@ import struct
 import threading
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterable, Sequence
-
-HISTORY_FILE = "history.sqlite3"
 
 HISTORY_SCHEMA = """
 CREATE TABLE IF NOT EXISTS history_documents (
@@ -148,17 +142,12 @@ def unpack_clauses(blob: bytes) -> list[list[Any]]:
 
 
 class HistoryIndex:
-    """The history's metadata in SQLite, safe to share between the server's threads."""
+    """The history's metadata on the store's connection (`db`, in autocommit mode with explicit transactions)
+    and under its lock, safe to share between the server's threads."""
 
-    def __init__(self, data_dir: Path):
-        self.path = Path(data_dir) / HISTORY_FILE
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.RLock()
-        self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(HISTORY_SCHEMA)
+    def __init__(self, db: sqlite3.Connection, lock: "threading.RLock"):
+        self._db = db
+        self._lock = lock
 
     def transaction(self) -> "_Transaction":
         """`with index.transaction():` one atomic change (re-entrant within a thread)."""
@@ -347,15 +336,11 @@ class HistoryIndex:
             )
 
     def clear(self) -> None:
-        """Forget every document and version (the settings stay)."""
+        """Forget every document and version (the settings and the watches stay)."""
         with self._lock, self.transaction():
             self._db.execute("DELETE FROM history_versions")
             self._db.execute("DELETE FROM history_documents")
             self._db.execute("DELETE FROM history_texts")
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
 
 
 class _Transaction:

@@ -8,6 +8,7 @@ and nothing from that load is used.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -106,6 +107,7 @@ def _load_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _VALIDATOR = jsonschema.Draft202012Validator(_load_schema(), format_checker=jsonschema.FormatChecker())
 
 
@@ -137,9 +139,15 @@ def parse_record_file(data: Any, *, origin: str) -> list[Record]:
     data : the parsed JSON of a record file
     origin : where it came from (a path, or "store"), used in error messages
     """
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    try:
+        errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    except RecursionError:  # jsonschema recurses per level: arrays nested hundreds deep exhaust the stack
+        raise RecordError(f"{origin}: nested too deeply to be a record file") from None
     if errors:
         raise RecordError(f"{origin}: {_describe(errors[0], data)}")
+    unencodable = _first_unencodable(data, "")
+    if unencodable is not None:
+        raise RecordError(f"{origin}: field '{unencodable}': not Unicode text (a lone surrogate such as \\ud800)")
     service = Service(data["service"]["id"], data["service"]["name"], tuple(data["service"]["domains"]))
     documents = {key: Document(key, doc["title"], doc["url"]) for key, doc in data["documents"].items()}
     records: list[Record] = []
@@ -174,6 +182,22 @@ def parse_record_file(data: Any, *, origin: str) -> list[Record]:
             )
         )
     return records
+
+
+def _first_unencodable(value: Any, path: str) -> str | None:
+    """The path of the first string holding a lone surrogate (JSON can carry "\\ud800"; UTF-8 cannot). Called
+    on schema-valid data only, whose depth the schema bounds."""
+    if isinstance(value, str):
+        return path if _SURROGATE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return path or "(a key)"
+        found = _first_unencodable(item, where)
+        if found is not None:
+            return found
+    return None
 
 
 def _action(raw: dict[str, Any]) -> Action:

@@ -19,12 +19,19 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
     """
     app = Flask(__name__, instance_relative_config=True)
     app.json.sort_keys = False
+    app.url_map.merge_slashes = False  # "/api/v1//health" is not an address of the API: a 404, not an HTML redirect
     app.config.from_mapping(
         DATA_DIR=str(config.default_data_dir()),
         RECORD_DIRS=[str(d) for d in config.env_record_dirs()],
         BUNDLED_RECORDS=True,
         MAX_CONTENT_LENGTH=config.MAX_CONTENT_LENGTH,
         MAX_TEXT_CHARS=config.MAX_TEXT_CHARS,
+        MAX_FEEDBACK_REPORTS=config.MAX_FEEDBACK_REPORTS,
+        MAX_USER_RECORD_FILES=config.MAX_USER_RECORD_FILES,
+        ANALYSIS_SLOTS=config.ANALYSIS_SLOTS,
+        ANALYSIS_QUEUE=config.ANALYSIS_QUEUE,
+        ANALYSIS_WAIT=config.ANALYSIS_WAIT,
+        ANALYSIS_RETRY_AFTER=config.ANALYSIS_RETRY_AFTER,
         ALLOWED_ORIGINS=[config.EXTENSION_ORIGIN, *config.env_allowed_origins()],
         HISTORY_LIMITS=HistoryLimits(),
     )
@@ -34,10 +41,11 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
         app.config.from_mapping(test_config)
     app.config["RECORD_DIRS"] = [*app.config["RECORD_DIRS"], *map(str, record_dirs)]
 
-    from termslens.api import analyze, context, errors, feedback, guard, history, records, site, watch
+    from termslens.api import analyze, context, errors, feedback, guard, history, limits, records, site, watch
 
     errors.init_app(app)
     guard.init_app(app)
+    limits.init_app(app)
     context.init_app(app)
     for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp, history.bp, watch.bp):
         app.register_blueprint(blueprint)

@@ -1,21 +1,27 @@
-"""The app's loaded state: the record library and the user's store, kept on the app, swapped under a lock."""
+"""The app's loaded state: the record library and the user's store, kept on the app, swapped under a lock.
+
+The records of the folders (bundled and --records) load once at start, all or nothing, as before. The user's
+stored record files join them one by one: a file that no longer loads (it fails the schema, or a records update
+gave its service, a record id or a domain to the bundled records) is skipped, kept in the store, and listed in
+`problems` (shown by GET /health), so that no stored file can stop the service.
+"""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from flask import Flask, current_app
 
 from termslens.history import History
+from termslens.library import Library
+from termslens.records import Record, RecordError, bundled_records_dir, load_records, parse_record_file
+from termslens.store import Store, StoredFile
 
 if TYPE_CHECKING:
     from termslens.watch import Watcher
-from termslens.library import Library
-from termslens.records import bundled_records_dir, load_records
-from termslens.store import Store
 
 EXTENSION_KEY = "termslens"
 
@@ -24,39 +30,91 @@ EXTENSION_KEY = "termslens"
 class AppState:
     library: Library
     store: Store
-    record_dirs: list[Path]
+    folder_records: list[Record]
+    user_file_problems: list[dict[str, Any]] = field(default_factory=list)
     history: History | None = None  # None when the history could not be opened (see `open_history`)
     watcher: "Watcher | None" = None  # the watched documents (`termslens.watch`), with the history
     lock: threading.Lock = field(default_factory=threading.Lock)
 
+    @property
+    def problems(self) -> list[dict[str, Any]]:
+        """What was found but could not be used: set-aside store files, then user record files."""
+        return [{"kind": "store", "message": message} for message in self.store.problems] + self.user_file_problems
 
-def build_library(record_dirs: list[Path], user_files: list[dict[str, Any]]) -> Library:
-    """Bundled records, then the extra folders, then the user's record files (see `load_records`)."""
-    return Library(load_records(record_dirs, user_files=user_files))
+
+def build_library(folder_records: list[Record], stored: Iterable[StoredFile]) -> tuple[Library, list[dict[str, Any]]]:
+    """The folders' records plus each stored user record file that loads beside them, in the order given; and a
+    problem (`{"kind": "user_record_file", "service_id", "message"}`) for each one that does not.
+
+    A user file may not redefine a service of the folders, reuse a record id, or claim another service's
+    domain (the rules of `load_records`); the first file to claim something keeps it.
+    """
+    ids = {record.id: record.origin for record in folder_records}
+    folder_services = {record.service.id: record.origin for record in folder_records}
+    domain_owner = {domain: record.service.id for record in folder_records for domain in record.service.domains}
+    accepted: list[Record] = []
+    problems: list[dict[str, Any]] = []
+    for entry in stored:
+        try:
+            records = _user_records(entry, ids, folder_services, domain_owner)
+        except RecordError as exc:
+            problems.append({"kind": "user_record_file", "service_id": entry.service_id, "message": str(exc)})
+            continue
+        for record in records:
+            ids[record.id] = record.origin
+            domain_owner.update({domain: entry.service_id for domain in record.service.domains})
+        accepted.extend(records)
+    return Library([*folder_records, *accepted]), problems
+
+
+def _user_records(entry: StoredFile, ids: dict[str, str], folder_services: dict[str, str],
+                  domain_owner: dict[str, str]) -> list[Record]:
+    """The records of one stored file; raises RecordError saying why it cannot join the library."""
+    origin = f"store:{entry.service_id}"
+    if entry.error:
+        raise RecordError(f"{origin}: {entry.error}")
+    records = parse_record_file(entry.file, origin=origin)
+    service_id = entry.file["service"]["id"]
+    if service_id != entry.service_id:
+        raise RecordError(f"{origin}: field 'service.id': '{service_id}' is not the service it is stored for")
+    if service_id in folder_services:
+        raise RecordError(f"{origin}: service '{service_id}' is already defined in {folder_services[service_id]}")
+    for record in records:
+        if record.id in ids:
+            raise RecordError(f"{origin}: record {record.id}: id already defined in {ids[record.id]}")
+    for domain in records[0].service.domains if records else ():
+        owner = domain_owner.get(domain)
+        if owner is not None and owner != service_id:
+            raise RecordError(f"{origin}: field 'service.domains': '{domain}' already belongs to service '{owner}'")
+    return records
 
 
 def init_app(app: Flask) -> None:
     dirs = [Path(d) for d in app.config["RECORD_DIRS"]]
     if app.config["BUNDLED_RECORDS"]:
         dirs.insert(0, bundled_records_dir())
-    store = Store(Path(app.config["DATA_DIR"]))
+    folder_records = load_records(dirs)
+    store = Store(Path(app.config["DATA_DIR"]), max_feedback=app.config["MAX_FEEDBACK_REPORTS"])
     if store.notice:
         app.logger.warning(store.notice)
-    library = build_library(dirs, store.record_files())
-    history = open_history(app)
-    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, record_dirs=dirs, history=history)
+    library, problems = build_library(folder_records, store.stored_record_files())
+    for problem in problems:
+        app.logger.warning("A stored record file was not loaded: %s", problem["message"])
+    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_records=folder_records,
+                                             user_file_problems=problems, history=open_history(app, store))
     from termslens.api.watch import make_watcher
 
     app.extensions[EXTENSION_KEY].watcher = make_watcher(app)
 
 
-def open_history(app: Flask) -> History | None:
-    """The document history of the data folder, or None (logged) when it cannot be opened: a broken history
-    must not stop the service, which then analyses pages without keeping them."""
+def open_history(app: Flask, store: Store) -> History | None:
+    """The document history: its metadata in the store's database, its texts in the data folder; or None
+    (logged) when it cannot be used: a broken history must not stop the service, which then analyses pages
+    without keeping them."""
     import sqlite3
 
     try:
-        return History(Path(app.config["DATA_DIR"]), limits=app.config["HISTORY_LIMITS"])
+        return History(Path(app.config["DATA_DIR"]), limits=app.config["HISTORY_LIMITS"], index=store.history_index())
     except (OSError, sqlite3.Error) as exc:
         app.logger.warning("The document history cannot be used (%s); pages are analysed without it.", exc)
         return None
@@ -78,16 +136,22 @@ def library() -> Library:
 def replace_user_records(service_id: str, record_file: dict[str, Any] | None) -> bool:
     """Put (or with None, remove) the user's record file of a service; True if it is new.
 
-    The new library is built first, so a file that clashes with other records raises RecordError and
-    changes nothing; then the store is written, then the library swapped. Readers keep the old one until then.
+    The new library is built first, with the file after every other stored one, so a file that clashes with
+    other records raises RecordError and changes nothing; then the store is written, then the library swapped.
+    Readers keep the old one until then.
     """
     app_state = state()
     with app_state.lock:
-        others = [f for f in app_state.store.record_files() if f["service"]["id"] != service_id]
-        library = build_library(app_state.record_dirs, others + ([record_file] if record_file else []))
+        others = [entry for entry in app_state.store.stored_record_files() if entry.service_id != service_id]
+        mine = [StoredFile(service_id, record_file)] if record_file is not None else []
+        library, problems = build_library(app_state.folder_records, others + mine)
+        refused = [problem for problem in problems if mine and problem["service_id"] == service_id]
+        if refused:
+            raise RecordError(refused[0]["message"])
         if record_file is None:
             changed = app_state.store.delete_record_file(service_id)
         else:
             changed = app_state.store.put_record_file(record_file)
         app_state.library = library
+        app_state.user_file_problems = problems
     return changed

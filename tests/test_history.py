@@ -229,3 +229,18 @@ def test_the_history_command(runner, tmp_path, cursor_versions):
     assert result.exit_code == 0 and "Forgot 1 document." in result.stdout
     result = runner.invoke(main, ["history", "a", "b", "c"])
     assert result.exit_code == 2
+
+
+def test_a_broken_texts_folder_does_not_stop_the_service(tmp_path, cursor_versions):
+    from termslens.api import create_app
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "texts").write_text("a file where the texts folder should be", "utf-8")
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "RECORD_DIRS": []})
+    client = app.test_client()
+    health = client.get("/api/v1/health").get_json()
+    assert [p["kind"] for p in health["problems"]] == ["history"]
+    body = post_page(client, cursor_versions[0])
+    assert body["changes"] is None and body["annotations"]
+    response = client.get("/api/v1/history", headers={"Origin": EXTENSION_ORIGIN})
+    assert (response.status_code, response.get_json()["error"]["code"]) == (503, "history_unavailable")

@@ -33,13 +33,15 @@ class AppState:
     folder_records: list[Record]
     user_file_problems: list[dict[str, Any]] = field(default_factory=list)
     history: History | None = None  # None when the history could not be opened (see `open_history`)
+    history_problem: str | None = None
     watcher: "Watcher | None" = None  # the watched documents (`termslens.watch`), with the history
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def problems(self) -> list[dict[str, Any]]:
         """What was found but could not be used: set-aside store files, then user record files."""
-        return [{"kind": "store", "message": message} for message in self.store.problems] + self.user_file_problems
+        history = [{"kind": "history", "message": self.history_problem}] if self.history_problem else []
+        return [{"kind": "store", "message": message} for message in self.store.problems] + self.user_file_problems + history
 
 
 def build_library(folder_records: list[Record], stored: Iterable[StoredFile]) -> tuple[Library, list[dict[str, Any]]]:
@@ -100,24 +102,26 @@ def init_app(app: Flask) -> None:
     library, problems = build_library(folder_records, store.stored_record_files())
     for problem in problems:
         app.logger.warning("A stored record file was not loaded: %s", problem["message"])
+    history, history_problem = open_history(app, store)
     app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_records=folder_records,
-                                             user_file_problems=problems, history=open_history(app, store))
+                                             user_file_problems=problems, history=history, history_problem=history_problem)
     from termslens.api.watch import make_watcher
 
     app.extensions[EXTENSION_KEY].watcher = make_watcher(app)
 
 
-def open_history(app: Flask, store: Store) -> History | None:
-    """The document history: its metadata in the store's database, its texts in the data folder; or None
-    (logged) when it cannot be used: a broken history must not stop the service, which then analyses pages
-    without keeping them."""
+def open_history(app: Flask, store: Store) -> tuple[History | None, str | None]:
+    """The document history (its metadata in the store's database, its texts in the data folder), or None and
+    why (logged, and listed in GET /health `problems`) when it cannot be used: a broken history must not stop
+    the service, which then analyses pages without keeping them."""
     import sqlite3
 
     try:
-        return History(Path(app.config["DATA_DIR"]), limits=app.config["HISTORY_LIMITS"], index=store.history_index())
+        return History(Path(app.config["DATA_DIR"]), limits=app.config["HISTORY_LIMITS"], index=store.history_index()), None
     except (OSError, sqlite3.Error) as exc:
-        app.logger.warning("The document history cannot be used (%s); pages are analysed without it.", exc)
-        return None
+        message = f"The document history cannot be used ({exc}); pages are analysed without it."
+        app.logger.warning(message)
+        return None, message
 
 
 def state() -> AppState:

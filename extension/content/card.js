@@ -13,11 +13,13 @@ import {
   CHANGING_KINDS,
   FAVOURABLE_STANCE,
   GENERIC_KIND,
+  GPC_CATEGORIES,
   SAME_WORDING,
   SEVERITY_LABELS,
   STANCE_LABELS,
   describeReason,
 } from "../lib/labels.js";
+import { runnable } from "../lib/flow.js";
 import { wordDiff } from "./changes.js";
 
 // Actions that change something for the user come first and get the filled button.
@@ -76,6 +78,7 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
       h("h3", {}, "What you can do"),
       a.actions.length || !a.advice.length ? actionList(a, onAction) : null,
       a.advice.length ? h("ul", { class: "advice" }, a.advice.map((tip) => h("li", {}, tip))) : null,
+      GPC_CATEGORIES.includes(a.category) ? gpcSection() : null,
       a.regulations.length ? h("p", { class: "laws" }, `Law: ${a.regulations.join(" · ")}`) : null,
       footer(a, id, onReport),
     ),
@@ -160,8 +163,13 @@ function actionItem(action, onAction) {
         icon(ICONS.external, { size: 14 }),
         h("span", { class: "sr-only" }, `(${ACTION_KIND_LABELS[action.kind] ?? "link"}, opens ${shortHost(action.url)} in a new tab)`),
       ),
-      action.steps.length && primary ? h("p", { class: "action-meta" }, `TermsLens will guide you through ${action.steps.length} step${action.steps.length === 1 ? "" : "s"} there.`) : null,
+      runnable(action.flow)
+        ? h("p", { class: "action-meta flow-meta" }, action.flow.steps.some((s) => s.operate)
+          ? "TermsLens will point at the control there, can change it for you when you ask, and checks after a reload that it held."
+          : "TermsLens will point at the control there and checks after a reload that your change held.")
+        : action.steps.length && primary ? h("p", { class: "action-meta" }, `TermsLens will guide you through ${action.steps.length} step${action.steps.length === 1 ? "" : "s"} there.`) : null,
       meta,
+      runnable(action.flow) ? flowSection(action.flow) : null,
       caveats,
     ];
   }
@@ -189,6 +197,48 @@ function actionItem(action, onAction) {
     return [h("details", { class: "steps" }, h("summary", {}, action.label), h("ol", {}, action.steps.map((s) => h("li", {}, s)))), meta, caveats];
   }
   return [h("p", {}, action.label), meta, caveats];
+}
+
+/** What to expect after the opt-out, and the questions people ask, from the action's flow. */
+function flowSection(flow) {
+  if (!flow.expect.length && !flow.faq.length) return null;
+  return h(
+    "details",
+    { class: "caveat-list flow-expect" },
+    h("summary", {}, "What to expect"),
+    flow.expect.length ? h("ul", { class: "caveats" }, flow.expect.map((e) => h("li", {}, e))) : null,
+    flow.faq.map(({ q, a }) => h("div", { class: "faq-item" }, h("p", { class: "faq-q" }, q), h("p", { class: "faq-a" }, a))),
+  );
+}
+
+// ---- Global Privacy Control on data-sale and sharing clauses ---------------------------------------------
+
+/** Whether this browser sends GPC: the extension's option (content/main.js sets it) or the browser's own. */
+let gpcSending = false;
+
+/**
+ * Tell the cards whether this browser sends Global Privacy Control.
+ * @param {boolean} sending
+ */
+export function setGpcSending(sending) {
+  gpcSending = Boolean(sending) || globalThis.navigator?.globalPrivacyControl === true;
+}
+
+function gpcSection() {
+  return h(
+    "div",
+    { class: `gpc ${gpcSending ? "gpc-on" : "gpc-off"}`, dataset: { gpc: gpcSending ? "on" : "off" } },
+    h("h3", {}, "Global Privacy Control"),
+    h(
+      "p",
+      {},
+      gpcSending
+        ? "This browser sends the Global Privacy Control signal (Sec-GPC: 1) to every site. "
+        : "This browser does not send the Global Privacy Control signal. ",
+      "Where the law honours it, as in California, Colorado and several other US states, a site must treat the signal as your request to opt out of the sale and sharing of your personal data; elsewhere a site may ignore it.",
+    ),
+    gpcSending ? null : h("p", { class: "action-meta" }, "You can switch it on in TermsLens's settings: “Send Global Privacy Control”."),
+  );
 }
 
 function footer(a, id, onReport) {

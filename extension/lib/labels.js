@@ -106,3 +106,9 @@ export function describeReason(reason, { then = "then", now = "now" } = {}) {
   if (reason.old) return `${what} gone: “${reason.old}”`;
   return what;
 }
+
+/**
+ * Clause categories the Global Privacy Control signal speaks to (selling and sharing personal data): their
+ * cards say whether this browser sends it.
+ */
+export const GPC_CATEGORIES = Object.freeze(["data-sale", "data-sharing"].filter((category) => Object.hasOwn(CATEGORIES, category)));

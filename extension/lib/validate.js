@@ -8,6 +8,7 @@
 import { ACTION_KEY_PATTERN, ANNOTATION_ID_PATTERN, RECORD_ID_PATTERN, withActionKeys } from "./identity.js";
 import { MAX_TEXT_CHARS } from "./constants.js";
 import { NEUTRAL_STANCE } from "./labels.js";
+import { checkFlow } from "./flow.js";
 import { MSG, TRIGGERS } from "./messages.js";
 import {
   ACTION_FIELDS,
@@ -49,6 +50,9 @@ export const SHAPES = Object.freeze({
   [MSG.DISMISS_GUIDANCE]: {},
   [MSG.MARK_READ]: { tabId: int(0, 2 ** 31 - 1, { required: false }) },
   [MSG.WATCH_DOCUMENT]: { tabId: TAB_ID, watch: bool() },
+  [MSG.GUIDE_SET]: {},
+  [MSG.OPTOUT_VERIFIED]: { state: str(80) },
+  [MSG.OPTOUT_LAPSED]: { state: str(80) },
   [MSG.OPEN_ACTION]: {
     tabId: int(0, 2 ** 31 - 1, { required: false }),
     source: oneOf(["annotation", "site"]),
@@ -59,7 +63,7 @@ export const SHAPES = Object.freeze({
   [MSG.ANALYZE_TAB]: { tabId: TAB_ID },
   [MSG.SHOW_CLAUSE]: { tabId: TAB_ID, id: CLAUSE_ID },
   [MSG.GET_OPTIONS]: {},
-  [MSG.SET_OPTIONS]: { port: int(1, 65535), autoAnalyze: bool() },
+  [MSG.SET_OPTIONS]: { port: int(1, 65535), autoAnalyze: bool(), sendGpc: bool({ required: false }) },
   [MSG.CHECK_SERVICE]: {},
   [MSG.RUN_ANALYSIS]: {},
   [MSG.SCROLL_TO_CLAUSE]: { id: CLAUSE_ID },
@@ -209,6 +213,7 @@ const ACTION_CHECKS = Object.freeze({
   deadline: (v) => optionalText(v, LIMIT.title),
   steps: (v) => textList(v),
   caveats: (v) => textList(v),
+  flow: (v) => checkFlow(v),
 });
 
 /** Action fields the extension drops on purpose (none today). */

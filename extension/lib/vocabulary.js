@@ -72,7 +72,8 @@ export const ACTION_FIELDS = deepFreeze([
   "subject",
   "deadline",
   "steps",
-  "caveats"
+  "caveats",
+  "flow"
 ]);
 
 export const CHANGE_KINDS = deepFreeze([

@@ -18,6 +18,7 @@ import {
   describeReason,
 } from "../lib/labels.js";
 import { POPUP_BUSY_RETRY } from "../lib/constants.js";
+import { sinceText, longDate } from "../lib/flow.js";
 import { MSG } from "../lib/messages.js";
 import { SEVERITIES } from "../lib/vocabulary.js";
 
@@ -294,6 +295,30 @@ function watchButton(tabId, kept) {
   return [button, status];
 }
 
+/** The opt-outs the person completed for this service, as the service keeps them: "Model training: off since 2 December". */
+function completedSection(optouts) {
+  if (!optouts.length) return null;
+  return h(
+    "section",
+    { class: "completed", "aria-labelledby": "completed-title" },
+    h("h2", { id: "completed-title" }, "Your opt-outs here"),
+    h(
+      "ul",
+      {},
+      optouts.map((o) =>
+        h(
+          "li",
+          { class: `completed-item${o.lapsed ? " lapsed" : ""}` },
+          h("span", { class: "completed-text" }, sinceText(o)),
+          o.lapsed
+            ? h("span", { class: "completed-note" }, `Found switched back on ${longDate(o.lapsed, { year: false })}: open the setting again to fix it.`)
+            : h("span", { class: "completed-note muted" }, `Last checked ${longDate(o.verified, { year: false })}`),
+        ),
+      ),
+    ),
+  );
+}
+
 async function analyseButton(tabId, analysed) {
   const button = h(
     "button",
@@ -387,6 +412,7 @@ async function render(tabId) {
       ),
     );
   }
+  parts.push(completedSection(reply.data.optouts ?? []));
   parts.push(actionsSection(settingActions(result, site), tabId));
   if (readable) parts.push(h("div", { class: "footer-row" }, await analyseButton(tabId, Boolean(result)), watchButton(tabId, kept)));
   content.replaceChildren(...parts.filter(Boolean));

@@ -70,6 +70,7 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
         ) from None
     click.echo(f"TermsLens {__version__} is listening on http://{config.HOST}:{port} "
                f"({_count(records, 'record')}, {_count(services, 'service')}). Press Ctrl+C to stop.")
+    sys.setswitchinterval(config.GIL_SWITCH_INTERVAL)
     stop = _start_watching(app)
     try:
         server.run()

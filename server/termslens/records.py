@@ -53,6 +53,8 @@ class Action:
     caveats: tuple[str, ...] = ()
     deadline: str | None = None
     subject: str | None = None  # for an emailed request: the subject line (actions read from a clause)
+    # The opt-out flow (record schema `flow`, issue 15), kept as the record file has it: the extension reads it.
+    flow: dict[str, Any] | None = field(default=None, compare=False, hash=False)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -209,6 +211,7 @@ def _action(raw: dict[str, Any]) -> Action:
         steps=tuple(raw.get("steps", ())),
         caveats=tuple(raw.get("caveats", ())),
         deadline=raw.get("deadline"),
+        flow=raw.get("flow"),
     )
 
 

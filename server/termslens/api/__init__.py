@@ -41,12 +41,12 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
         app.config.from_mapping(test_config)
     app.config["RECORD_DIRS"] = [*app.config["RECORD_DIRS"], *map(str, record_dirs)]
 
-    from termslens.api import analyze, context, errors, feedback, guard, history, limits, records, site, watch
+    from termslens.api import analyze, context, errors, feedback, guard, history, limits, optouts, records, site, watch
 
     errors.init_app(app)
     guard.init_app(app)
     limits.init_app(app)
     context.init_app(app)
-    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp, history.bp, watch.bp):
+    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp, optouts.bp, history.bp, watch.bp):
         app.register_blueprint(blueprint)
     return app

@@ -17,6 +17,7 @@ from flask import Flask, current_app
 
 from termslens.history import History
 from termslens.library import Library
+from termslens.optouts import OptOutStore
 from termslens.records import Record, RecordError, bundled_records_dir, load_records, parse_record_file
 from termslens.store import Store, StoredFile
 
@@ -31,6 +32,7 @@ class AppState:
     library: Library
     store: Store
     folder_records: list[Record]
+    optouts: OptOutStore
     user_file_problems: list[dict[str, Any]] = field(default_factory=list)
     history: History | None = None  # None when the history could not be opened (see `open_history`)
     history_problem: str | None = None
@@ -102,9 +104,11 @@ def init_app(app: Flask) -> None:
     library, problems = build_library(folder_records, store.stored_record_files())
     for problem in problems:
         app.logger.warning("A stored record file was not loaded: %s", problem["message"])
+    optouts = OptOutStore(Path(app.config["DATA_DIR"]))
     history, history_problem = open_history(app, store)
     app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_records=folder_records,
-                                             user_file_problems=problems, history=history, history_problem=history_problem)
+                                             optouts=optouts, user_file_problems=problems, history=history,
+                                             history_problem=history_problem)
     from termslens.api.watch import make_watcher
 
     app.extensions[EXTENSION_KEY].watcher = make_watcher(app)

@@ -32,7 +32,7 @@ def found(client) -> list[str]:
 def test_a_clean_store_has_no_problems(client):
     body = client.get(HEALTH).get_json()
     assert body["problems"] == []
-    assert set(body) == {"status", "version", "records", "services", "problems"}
+    assert set(body) == {"status", "version", "records", "services", "curated_records", "imported_records", "problems"}
 
 
 def test_a_stored_file_that_no_longer_validates_is_skipped_kept_and_reported(tmp_path):

@@ -13,7 +13,7 @@ import { RATE_LIMITS, startCommand } from "../lib/constants.js";
 import { RateLimiter } from "../lib/ratelimit.js";
 import { CONTENT_MESSAGES, MSG, PAGE_MESSAGES, TRIGGERS } from "../lib/messages.js";
 import { isFlowPage, runnable } from "../lib/flow.js";
-import { checkAnalysis, checkSite, isHttpsUrl, messageProblem } from "../lib/validate.js";
+import { checkAnalysis, checkSite, isHttpsUrl, messageProblem, reportAddress } from "../lib/validate.js";
 import * as menus from "./menus.js";
 import * as options from "./options.js";
 import * as optouts from "./optouts.js";
@@ -204,7 +204,7 @@ async function reportProblem(msg, sender) {
   return api.feedback(port, {
     record_id: annotation.record_id,
     category: annotation.category,
-    url: state.url,
+    url: reportAddress(state.url),
     exact: annotation.exact.slice(0, 4000),
     note: msg.note,
   });

@@ -65,6 +65,7 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
       ),
       h("h2", { id: `${id}-title`, class: "title" }, claimsHold(a) ? a.title : [h("span", { class: "as-checked" }, "As TermsLens checked it: "), a.title]),
       serviceName ? h("p", { class: "service" }, serviceName) : null,
+      a.provenance ? provenanceNote(a.provenance) : null,
       a.kind === GENERIC_KIND
         ? h("p", { class: "generic-note" }, "A common kind of clause, recognised by its wording. No curated record covers this service's version yet.")
         : null,
@@ -107,11 +108,13 @@ function claimsHold(a) {
 function wordingNotice(a) {
   const w = a.wording;
   if (!w || w.status === SAME_WORDING) return null;
-  const checked = w.verified ? `on ${formatDate(w.verified)}` : "when it was last verified";
+  const heading = w.verified
+    ? `The wording here differs from what TermsLens checked on ${formatDate(w.verified)}`
+    : "The wording here differs from the wording this record quotes";
   return h(
     "div",
     { class: `wording-notice ${w.status}`, role: "note" },
-    h("strong", {}, `The wording here differs from what TermsLens checked ${checked}`),
+    h("strong", {}, heading),
     w.material.length
       ? h("ul", { class: "material" }, w.material.map((reason) => h("li", {}, describeReason(reason, { then: "when checked", now: "here" }))))
       : h("span", {}, "Only in words that do not change what it says."),
@@ -197,6 +200,27 @@ function actionItem(action, onAction) {
     return [h("details", { class: "steps" }, h("summary", {}, action.label), h("ol", {}, action.steps.map((s) => h("li", {}, s)))), meta, caveats];
   }
   return [h("p", {}, action.label), meta, caveats];
+}
+
+/**
+ * Who curated an imported record and how old its quote may be, said plainly: the points carry no date and
+ * TermsLens has not checked them, so no date is claimed. Links are https only (checkProvenance).
+ * @param {object} p a checked provenance
+ * @returns {HTMLElement}
+ */
+export function provenanceNote(p) {
+  const credit = p.credit ?? `Curated by ${p.project}`;
+  const point = h("a", { href: p.url, target: "_blank", rel: "noopener noreferrer" }, p.point_id ? `${p.project} point ${p.point_id}` : p.project);
+  const licence = p.licence_url ? h("a", { href: p.licence_url, target: "_blank", rel: "noopener noreferrer" }, p.licence) : p.licence;
+  const age = p.snapshot ? ` Quoted in ${p.snapshot} or earlier; the wording may have changed since.` : " The wording may have changed since it was quoted.";
+  return h(
+    "p",
+    { class: "provenance" },
+    `${credit}, not checked by TermsLens.${age} `,
+    point,
+    " · ",
+    licence,
+  );
 }
 
 /** What to expect after the opt-out, and the questions people ask, from the action's flow. */

@@ -123,6 +123,8 @@ button { cursor: pointer; }
   color: var(--tl-muted);
 }
 .card p { margin: 0; }
+.provenance { margin-top: 6px !important; padding: 6px 10px; border-radius: 8px; background: var(--tl-bg-soft); color: var(--tl-muted); font-size: 12.5px; }
+.provenance a { color: var(--tl-brand); text-decoration: none; font-weight: 600; }
 .generic-note { margin-top: 6px !important; padding: 6px 10px; border-radius: 8px; background: var(--tl-bg-soft); color: var(--tl-muted); font-size: 12.5px; }
 .peers {
   display: flex; gap: 8px; align-items: flex-start; margin-top: 12px !important; padding: 8px 10px;

@@ -60,6 +60,7 @@ export const ANNOTATION_FIELDS = deepFreeze([
   "source_url",
   "source_date",
   "verified",
+  "provenance",
   "peers",
   "wording"
 ]);

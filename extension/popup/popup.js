@@ -105,6 +105,23 @@ function renderBusy(status, tabId) {
   setReady("busy");
 }
 
+/**
+ * Who curated the imported clauses on this page, once for the page ("3 of these clauses were curated by ToS;DR
+ * volunteers…"), with the licence; null when every clause is TermsLens's own.
+ */
+function provenanceLine(result) {
+  const imported = (result?.annotations ?? []).filter((a) => a.provenance);
+  if (!imported.length) return null;
+  const p = imported[0].provenance;
+  const credit = (p.credit ?? `Curated by ${p.project}`).replace(/^Curated/, "curated");
+  const lead = imported.length === 1 ? "1 clause here was" : `${imported.length} clauses here were`;
+  return h(
+    "p",
+    { class: "provenance", id: "provenance" },
+    `${lead} ${credit} (${p.licence}${p.snapshot ? `, quoted in ${p.snapshot} or earlier` : ""}), not checked by TermsLens.`,
+  );
+}
+
 function severityChips(summary) {
   return h(
     "ul",
@@ -151,6 +168,7 @@ function clauseList(result, tabId) {
               { class: "clause-meta" },
               a.kind === GENERIC_KIND ? "Recognised by its wording" : categoryName(a.category),
               a.stance === FAVOURABLE_STANCE ? h("span", { class: "favourable" }, " · in your favour") : null,
+              a.provenance ? h("span", { class: "imported" }, ` · from ${a.provenance.project}`) : null,
             ),
           ),
         ),
@@ -385,6 +403,7 @@ async function render(tabId) {
             ? "No records for this site yet"
             : "TermsLens reads web pages only",
       ),
+      provenanceLine(result),
     ),
   );
   if (result?.changes) parts.push(changesSection(result.changes, tabId));

@@ -65,6 +65,7 @@ EXTENSION_PUBLIC_KEY = (
 )
 
 RECORDS_ENV = "TERMSLENS_RECORDS"  # extra record folders, separated like PATH
+IMPORTED_ENV = "TERMSLENS_IMPORTED"  # "0" leaves out the imported (ToS;DR) records shipped with the package
 DATA_DIR_ENV = "TERMSLENS_DATA_DIR"
 ALLOWED_ORIGINS_ENV = "TERMSLENS_ALLOWED_ORIGINS"  # extra origins, comma-separated (e.g. a Firefox moz-extension://)
 
@@ -97,3 +98,13 @@ def env_record_dirs() -> list[Path]:
 def env_allowed_origins() -> list[str]:
     value = os.environ.get(ALLOWED_ORIGINS_ENV, "")
     return [part.strip().rstrip("/") for part in value.split(",") if part.strip()]
+
+
+def env_imported_records() -> bool:
+    """Whether the imported records shipped with the package are loaded (TERMSLENS_IMPORTED=0 turns them off)."""
+    return os.environ.get(IMPORTED_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def index_cache_dir(data_dir: Path) -> Path:
+    """Where compiled record indexes are kept (rebuilt when the record files' content changes)."""
+    return data_dir / "index"

@@ -73,7 +73,9 @@ def records_of_document(library: Library, url: str) -> list[Record]:
     return list(table.get(address, [])) if address else []
 
 
-def _address(url: str) -> str | None:
+def _address(url: str | None) -> str | None:
+    if not url:
+        return None
     try:
         return canonical_address(url)
     except AddressError:
@@ -86,7 +88,9 @@ def find_reworded(page: Page, library: Library, url: str | None, placed: Sequenc
     if not url:
         return []
     done = {match.record.id for match in placed}
-    records = [r for r in records_of_document(library, url) if r.id not in done]
+    # The project's own records only: an imported record's quote is another project's excerpt, sometimes
+    # shortened, and the evidence rule was chosen on the records TermsLens checked.
+    records = [r for r in records_of_document(library, url) if r.id not in done and not r.imported]
     if not records:
         return []
     counts = Counter(page.tokens.words)

@@ -55,7 +55,7 @@ class Wording:
 
     status: str
     verified_hash: str
-    verified: str
+    verified: str | None  # None for an imported record, which TermsLens has not checked
     diff: tuple[WordOp, ...]
     material: tuple[Reason, ...]
     absent: tuple[str, ...]

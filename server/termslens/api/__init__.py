@@ -11,9 +11,12 @@ from termslens import config
 from termslens.history import HistoryLimits
 
 
-def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = ()) -> Flask:
+def create_app(
+    test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = (), imported: bool | None = None
+) -> Flask:
     """A configured TermsLens app: defaults, then the instance config.py (or `test_config` in tests), then
-    `record_dirs` (the CLI's --records) added to the record folders.
+    `record_dirs` (the CLI's --records) added to the record folders and `imported` (the CLI's
+    --imported/--no-imported) deciding whether the imported records load.
 
     Raises RecordError when a record file is broken and StoreError when the data folder is unusable.
     """
@@ -24,6 +27,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
         DATA_DIR=str(config.default_data_dir()),
         RECORD_DIRS=[str(d) for d in config.env_record_dirs()],
         BUNDLED_RECORDS=True,
+        IMPORTED_RECORDS=config.env_imported_records(),
         MAX_CONTENT_LENGTH=config.MAX_CONTENT_LENGTH,
         MAX_TEXT_CHARS=config.MAX_TEXT_CHARS,
         MAX_FEEDBACK_REPORTS=config.MAX_FEEDBACK_REPORTS,
@@ -40,6 +44,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
     else:
         app.config.from_mapping(test_config)
     app.config["RECORD_DIRS"] = [*app.config["RECORD_DIRS"], *map(str, record_dirs)]
+    if imported is not None:
+        app.config["IMPORTED_RECORDS"] = imported
 
     from termslens.api import analyze, context, errors, feedback, guard, history, limits, optouts, records, site, watch
 

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from flask import Flask, current_app
 
+from termslens import config
 from termslens.history import History
 from termslens.library import Library
 from termslens.optouts import OptOutStore
-from termslens.records import Record, RecordError, bundled_records_dir, load_records, parse_record_file
+from termslens.records import RecordChecks, RecordError, bundled_records_dir, imported_records_dir, parse_record_file
+from termslens.recordset import RecordSet, compile_folder, compile_user_files
 from termslens.store import Store, StoredFile
 
 if TYPE_CHECKING:
@@ -31,8 +33,9 @@ EXTENSION_KEY = "termslens"
 class AppState:
     library: Library
     store: Store
-    folder_records: list[Record]
+    folder_sets: list[RecordSet]  # the record folders, compiled (termslens.recordset)
     optouts: OptOutStore
+    cache_dir: Path | None = None  # where compiled record indexes are kept
     user_file_problems: list[dict[str, Any]] = field(default_factory=list)
     history: History | None = None  # None when the history could not be opened (see `open_history`)
     history_problem: str | None = None
@@ -46,34 +49,33 @@ class AppState:
         return [{"kind": "store", "message": message} for message in self.store.problems] + self.user_file_problems + history
 
 
-def build_library(folder_records: list[Record], stored: Iterable[StoredFile]) -> tuple[Library, list[dict[str, Any]]]:
+def build_library(
+    folder_sets: list[RecordSet], stored: Iterable[StoredFile], *, cache_dir: Path | None = None
+) -> tuple[Library, list[dict[str, Any]]]:
     """The folders' records plus each stored user record file that loads beside them, in the order given; and a
     problem (`{"kind": "user_record_file", "service_id", "message"}`) for each one that does not.
 
     A user file may not redefine a service of the folders, reuse a record id, or claim another service's
     domain (the rules of `load_records`); the first file to claim something keeps it.
     """
-    ids = {record.id: record.origin for record in folder_records}
-    folder_services = {record.service.id: record.origin for record in folder_records}
-    domain_owner = {domain: record.service.id for record in folder_records for domain in record.service.domains}
-    accepted: list[Record] = []
+    checks = RecordChecks()
+    for record_set in folder_sets:
+        record_set.check_into(checks)
+    accepted: list[dict[str, Any]] = []
     problems: list[dict[str, Any]] = []
     for entry in stored:
         try:
-            records = _user_records(entry, ids, folder_services, domain_owner)
+            _check_user_file(entry, checks)
         except RecordError as exc:
             problems.append({"kind": "user_record_file", "service_id": entry.service_id, "message": str(exc)})
             continue
-        for record in records:
-            ids[record.id] = record.origin
-            domain_owner.update({domain: entry.service_id for domain in record.service.domains})
-        accepted.extend(records)
-    return Library([*folder_records, *accepted]), problems
+        accepted.append(entry.file)
+    sets = list(folder_sets) + ([compile_user_files(accepted, cache_dir=cache_dir)] if accepted else [])
+    return Library(sets=sets), problems
 
 
-def _user_records(entry: StoredFile, ids: dict[str, str], folder_services: dict[str, str],
-                  domain_owner: dict[str, str]) -> list[Record]:
-    """The records of one stored file; raises RecordError saying why it cannot join the library."""
+def _check_user_file(entry: StoredFile, checks: RecordChecks) -> None:
+    """Raise RecordError saying why one stored file cannot join the library; else add it to `checks`."""
     origin = f"store:{entry.service_id}"
     if entry.error:
         raise RecordError(f"{origin}: {entry.error}")
@@ -81,33 +83,34 @@ def _user_records(entry: StoredFile, ids: dict[str, str], folder_services: dict[
     service_id = entry.file["service"]["id"]
     if service_id != entry.service_id:
         raise RecordError(f"{origin}: field 'service.id': '{service_id}' is not the service it is stored for")
-    if service_id in folder_services:
-        raise RecordError(f"{origin}: service '{service_id}' is already defined in {folder_services[service_id]}")
+    if service_id in checks.folder_services:
+        raise RecordError(f"{origin}: service '{service_id}' is already defined in {checks.folder_services[service_id]}")
     for record in records:
-        if record.id in ids:
-            raise RecordError(f"{origin}: record {record.id}: id already defined in {ids[record.id]}")
+        if record.id in checks.origin_of:
+            raise RecordError(f"{origin}: record {record.id}: id already defined in {checks.origin_of[record.id]}")
     for domain in records[0].service.domains if records else ():
-        owner = domain_owner.get(domain)
+        owner = checks.domain_owner.get(domain)
         if owner is not None and owner != service_id:
             raise RecordError(f"{origin}: field 'service.domains': '{domain}' already belongs to service '{owner}'")
-    return records
+    checks.add(records, origin, user=True)
 
 
 def init_app(app: Flask) -> None:
     dirs = [Path(d) for d in app.config["RECORD_DIRS"]]
     if app.config["BUNDLED_RECORDS"]:
-        dirs.insert(0, bundled_records_dir())
-    folder_records = load_records(dirs)
+        dirs[:0] = [bundled_records_dir()] + ([imported_records_dir()] if app.config["IMPORTED_RECORDS"] else [])
+    cache_dir = config.index_cache_dir(Path(app.config["DATA_DIR"]))
+    folder_sets = [compile_folder(directory, cache_dir=cache_dir) for directory in dirs]
     store = Store(Path(app.config["DATA_DIR"]), max_feedback=app.config["MAX_FEEDBACK_REPORTS"])
     if store.notice:
         app.logger.warning(store.notice)
-    library, problems = build_library(folder_records, store.stored_record_files())
+    library, problems = build_library(folder_sets, store.stored_record_files(), cache_dir=cache_dir)
     for problem in problems:
         app.logger.warning("A stored record file was not loaded: %s", problem["message"])
     optouts = OptOutStore(Path(app.config["DATA_DIR"]))
     history, history_problem = open_history(app, store)
-    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_records=folder_records,
-                                             optouts=optouts, user_file_problems=problems, history=history,
+    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_sets=folder_sets, optouts=optouts,
+                                             cache_dir=cache_dir, user_file_problems=problems, history=history,
                                              history_problem=history_problem)
     from termslens.api.watch import make_watcher
 
@@ -152,7 +155,7 @@ def replace_user_records(service_id: str, record_file: dict[str, Any] | None) ->
     with app_state.lock:
         others = [entry for entry in app_state.store.stored_record_files() if entry.service_id != service_id]
         mine = [StoredFile(service_id, record_file)] if record_file is not None else []
-        library, problems = build_library(app_state.folder_records, others + mine)
+        library, problems = build_library(app_state.folder_sets, others + mine, cache_dir=app_state.cache_dir)
         refused = [problem for problem in problems if mine and problem["service_id"] == service_id]
         if refused:
             raise RecordError(refused[0]["message"])

@@ -31,8 +31,9 @@ def site():
 
 @bp.get("/health")
 def health():
-    """Whether the service runs, and `problems`: what it found at start but could not use (see README)."""
+    """Whether the service runs, how many records it holds (its own and imported), and `problems`: what it
+    found at start but could not use (see README)."""
     app_state = context.state()
     library = app_state.library
     return jsonify(status="ok", version=__version__, records=len(library), services=len(library.services),
-                   problems=app_state.problems)
+                   curated_records=library.curated, imported_records=library.imported, problems=app_state.problems)

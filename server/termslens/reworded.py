@@ -61,11 +61,13 @@ _by_address: "weakref.WeakKeyDictionary[Library, dict[str, list[Record]]]" = wea
 
 
 def records_of_document(library: Library, url: str) -> list[Record]:
-    """The library's records whose document (or source) is at `url`'s canonical address."""
+    """The library's own (not imported) records whose document (or source) is at `url`'s canonical address."""
     table = _by_address.get(library)
     if table is None:
         table = {}
         for record in library.records:
+            if record.imported:
+                continue
             for address in {_address(record.document.url), _address(record.source_url)} - {None}:
                 table.setdefault(address, []).append(record)
         _by_address[library] = table
@@ -90,7 +92,7 @@ def find_reworded(page: Page, library: Library, url: str | None, placed: Sequenc
     done = {match.record.id for match in placed}
     # The project's own records only: an imported record's quote is another project's excerpt, sometimes
     # shortened, and the evidence rule was chosen on the records TermsLens checked.
-    records = [r for r in records_of_document(library, url) if r.id not in done and not r.imported]
+    records = [r for r in records_of_document(library, url) if r.id not in done]
     if not records:
         return []
     counts = Counter(page.tokens.words)

@@ -7,7 +7,7 @@
 import { SEVERITY_LABELS } from "../lib/labels.js";
 import { h, trusted } from "../lib/dom.js";
 import { firstRect, marginOf, textRectsAround } from "./hittest.js";
-import { markerSpot } from "./layout.js";
+import { markerSpot, markerSpotRight } from "./layout.js";
 import { getLayer } from "./ui.js";
 
 /** How long a scroll to a clause may take before its pulse is shown anyway (scrollend does not always fire). */
@@ -25,9 +25,15 @@ export class Markers {
    * @param {(id: string) => void} on.activate it was clicked (or pressed with Enter or Space)
    * @param {() => void} on.layout the markers moved (the open card should follow)
    * @param {(id: string, event: KeyboardEvent) => void} [on.key] a key was pressed on a marker
+   * @param {object} [options]
+   * @param {(clause: object, number: number, total: number) => {label: string, className: string,
+   *          ariaLabel: string, title: string}} [options.describe] how a marker reads (default: a clause's)
+   * @param {"left"|"right"} [options.side] which margin the markers sit in
    */
-  constructor(on) {
+  constructor(on, { describe = describeClause, side = "left" } = {}) {
     this.on = on;
+    this.describe = describe;
+    this.side = side;
     /** @type {import("./session.js").Clause[]} */
     this.clauses = [];
     /** @type {Map<string, HTMLButtonElement>} */
@@ -53,19 +59,19 @@ export class Markers {
     clauses.forEach((clause, position) => {
       if (!clause.range) return;
       const number = position + 1;
-      const { title } = clause.annotation;
+      const { label, className, ariaLabel, title } = this.describe(clause, number, total);
       const button = h(
         "button",
         {
           type: "button",
-          class: `marker sev-${clause.severity}`,
-          "aria-label": `Clause ${number} of ${total}, ${SEVERITY_LABELS[clause.severity].toLowerCase()} severity: ${title}`,
+          class: className,
+          "aria-label": ariaLabel,
           "aria-haspopup": "dialog",
           "aria-expanded": "false",
           title,
           dataset: { id: clause.id, number, severity: clause.severity },
         },
-        String(number),
+        label,
       );
       // Trusted events only: a page script must not open, pin or close the extension's cards.
       button.addEventListener("mouseenter", trusted(() => this.on.enter(clause.id)));
@@ -170,10 +176,15 @@ export class Markers {
       button.hidden = false;
       const blockElement = marginOf(clause.range);
       const blockRect = blockElement?.getBoundingClientRect();
-      const block = blockRect ? { left: blockRect.left, right: blockRect.right, bottom: blockRect.bottom } : line.left;
-      const around = () => textRectsAround(clause.range, blockElement, line);
-      const spot = markerSpot(line, block, placed, { view, around });
-      button.classList.toggle("inline", spot.inline);
+      let spot;
+      if (this.side === "right") {
+        spot = markerSpotRight(line, blockRect?.right ?? line.right, placed, document.documentElement.clientWidth);
+      } else {
+        const block = blockRect ? { left: blockRect.left, right: blockRect.right, bottom: blockRect.bottom } : line.left;
+        const around = () => textRectsAround(clause.range, blockElement, line);
+        spot = markerSpot(line, block, placed, { view, around });
+        button.classList.toggle("inline", spot.inline);
+      }
       button.style.left = `${spot.left + window.scrollX}px`;
       button.style.top = `${spot.top + window.scrollY}px`;
     }
@@ -209,4 +220,20 @@ export class Markers {
     }
     return ended;
   }
+}
+
+/**
+ * How a clause's marker reads: its number, its severity's colour, "Clause 3 of 12, high severity: <title>".
+ * @param {{annotation: {title: string}, severity: string}} clause
+ * @param {number} number
+ * @param {number} total
+ */
+function describeClause(clause, number, total) {
+  const { title } = clause.annotation;
+  return {
+    label: String(number),
+    className: `marker sev-${clause.severity}`,
+    ariaLabel: `Clause ${number} of ${total}, ${SEVERITY_LABELS[clause.severity].toLowerCase()} severity: ${title}`,
+    title,
+  };
 }

@@ -103,7 +103,7 @@ def test_highlight_colours_keep_text_readable_on_light_and_dark_pages():
         assert not re.search(r"(?<![-\w])color:", body), f"{name} sets the text colour: links would lose theirs"
         colours = dict(re.findall(r"(background-color):\s*(#[0-9a-f]{6})", body))
         (dark if "dark" in selector else light)[name] = colours
-    assert set(light) == set(dark) == {"termslens-high", "termslens-medium", "termslens-low", "termslens-focus"}
+    assert set(light) == set(dark) == {"termslens-high", "termslens-medium", "termslens-low", "termslens-focus", "termslens-change"}
     for palette, inks in ((light, LIGHT_PAGE_INKS), (dark, DARK_PAGE_INKS)):
         for name, colours in palette.items():
             assert contrast(inks["text"], colours["background-color"]) >= 7, name

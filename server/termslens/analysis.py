@@ -3,11 +3,14 @@
     segment            the page's blocks, sentences and words, computed once (segment.py)
     locate_records     where each curated record's clause sits (the matching engine)
     records_that_apply which of those belong on this page
-    detect_types       clause types recognised without a record (the detector)
+    detect_types       clause types recognised without a record (the detector; never on headings, tables of
+                       contents, cross-references or definitions)
+    resolve_conflicts  at most one card per sentence per category family, curated first, no contradictions
     merge              one annotation list in page order: curated, then the types no record covers
     add_clause_actions the opt-outs a clause's own wording spells out
     identify           stable ids
     identify_service   the page's service, from its address or else its clauses
+    summarise          the digest: the few clause types that matter most, repeats grouped
 
 Each stage is a function of what the earlier ones gave; `analyze` runs them in order. Nothing here knows HTTP,
 files or the store: the API and the CLI call `analyze` and serialise its `Analysis` with `termslens.report`.
@@ -23,9 +26,10 @@ from termslens import engine
 from termslens.annotation import Annotation, generic_annotation, record_annotation, with_ids
 from termslens.clause_actions import actions_from_clause
 from termslens.detect import Detection, detect_clauses
+from termslens.digest import DigestEntry, digest
 from termslens.document_kind import is_privacy_notice
 from termslens.engine import Match
-from termslens.generic import merge_detections, uncovered
+from termslens.generic import merge_detections, resolve
 from termslens.library import Library
 from termslens.peers import Peers
 from termslens.records import Service
@@ -50,6 +54,7 @@ class Analysis:
     service_matched_by: str | None  # "domain" (from the URL) or "content" (from the clauses found)
     annotations: tuple[Annotation, ...]
     peers: Mapping[str, Peers] = field(default_factory=dict)  # by category: how the library's services treat it
+    digest: tuple[DigestEntry, ...] = ()  # the few clause types that matter most, most important first
 
 
 def analyze(
@@ -65,9 +70,10 @@ def analyze(
     matches = locate_records(page, library, url_service)
     curated = records_that_apply(page, matches, library, url_service)
     detections = detect_types(page, privacy_notice=is_privacy_notice(title=title, url=url)) if generic else []
-    annotations = add_clause_actions(merge(page, curated, detections))
+    cards = resolve_conflicts(page, curated, detections)
+    annotations = identify(add_clause_actions(merge(page, curated, cards)))
     service, matched_by = identify_service(url_service, curated)
-    return Analysis(page, service, matched_by, tuple(identify(annotations)), library.peers)
+    return Analysis(page, service, matched_by, tuple(annotations), library.peers, tuple(summarise(annotations)))
 
 
 def locate_records(page: Page, library: Library, url_service: Service | None) -> list[Match]:
@@ -111,15 +117,21 @@ def detect_types(page: Page, *, privacy_notice: bool) -> list[Detection]:
     return detect_clauses(page, privacy_notice=privacy_notice)
 
 
+def resolve_conflicts(page: Page, curated: Sequence[Annotation], detections: Iterable[Detection]) -> list[Detection]:
+    """The detections that get a card: none where a curated clause of the same family sits, one per sentence
+    per family, and none that contradicts what the sentence says (`generic.resolve`)."""
+    return resolve(page.text, detections, curated)
+
+
 def merge(page: Page, curated: Sequence[Annotation], detections: Iterable[Detection]) -> list[Annotation]:
-    """Curated annotations and generic ones for the detections no curated clause covers, in page order.
+    """Curated annotations and generic ones for the (resolved) detections, in page order.
 
     Detections of one category in consecutive sentences become one clause.
     """
     known = categories()
     generic = [
         generic_annotation(page, known[d.category], d.start, d.end, d.score)
-        for d in uncovered(merge_detections(page.text, detections), curated)
+        for d in merge_detections(page.text, detections)
         if d.category in known
     ]
     return sorted([*curated, *generic], key=lambda a: (a.start, a.end, a.kind))
@@ -152,3 +164,9 @@ def identify_service(url_service: Service | None, curated: Iterable[Annotation])
         return None, None
     service, count = counts.most_common(1)[0]
     return (service, "content") if count >= 2 else (None, None)
+
+
+def summarise(annotations: Sequence[Annotation]) -> list[DigestEntry]:
+    """The digest stage: at most `digest.DIGEST_SIZE` clause types, most important first, repeats grouped
+    with the ids of their annotations (`termslens.digest`)."""
+    return digest(annotations)

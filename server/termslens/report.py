@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from termslens.analysis import Analysis
 from termslens.annotation import RECORD, Annotation
+from termslens.digest import DigestEntry
 from termslens.peers import Peers
 from termslens.vocabulary import ANNOTATION_KINDS, SEVERITIES
 
@@ -60,8 +61,23 @@ def annotation_json(annotation: Annotation, peers: Mapping[str, Peers]) -> dict[
     return body
 
 
+def digest_json(entry: DigestEntry) -> dict[str, Any]:
+    """One digest entry: a clause type on the page, how many times it occurs and the ids of its annotations."""
+    return {
+        "category": entry.category,
+        "title": entry.title,
+        "severity": entry.severity,
+        "stance": entry.stance,
+        "kind": entry.kind,
+        "record_id": entry.record_id,
+        "can_act": entry.can_act,
+        "count": entry.count,
+        "annotation_ids": list(entry.annotation_ids),
+    }
+
+
 def analysis_json(analysis: Analysis, *, text: str | None = None) -> dict[str, Any]:
-    """`{"service", "summary", "annotations"}`, plus `"text"` first when given (offsets index it)."""
+    """`{"service", "summary", "digest", "annotations"}`, plus `"text"` first when given (offsets index it)."""
     service = None
     if analysis.service is not None:
         service = {**analysis.service.to_json(), "matched_by": analysis.service_matched_by}
@@ -69,6 +85,7 @@ def analysis_json(analysis: Analysis, *, text: str | None = None) -> dict[str, A
     body.update(
         service=service,
         summary=summary_json(analysis.annotations),
+        digest=[digest_json(entry) for entry in analysis.digest],
         annotations=[annotation_json(annotation, analysis.peers) for annotation in analysis.annotations],
     )
     return body

@@ -29,6 +29,7 @@ export async function setOptions({ port, autoAnalyze }) {
   return { ...cached };
 }
 
+/** Drop the cached settings whenever storage changes (called once by the worker at start). */
 export function startListeners() {
   // Another extension page (or a test) may write the storage directly; never serve a stale port.
   ext.storage.onChanged.addListener((changes, area) => {

@@ -44,7 +44,11 @@ function save() {
   return saving;
 }
 
-/** @returns {Promise<object|undefined>} the state of a tab */
+/**
+ * The state of a tab.
+ * @param {number} tabId
+ * @returns {Promise<object|undefined>}
+ */
 export async function getTab(tabId) {
   await load();
   return tabs.get(tabId);
@@ -63,7 +67,12 @@ export async function updateTab(tabId, fields) {
   return state;
 }
 
-/** A new document was loaded in the tab: its old results no longer describe it. */
+/**
+ * A new document was loaded in the tab: its old results no longer describe it.
+ * @param {number} tabId
+ * @param {string} url the new document's address
+ * @returns {Promise<void>}
+ */
 export async function resetTab(tabId, url) {
   await load();
   tabs.set(tabId, { url });
@@ -71,6 +80,11 @@ export async function resetTab(tabId, url) {
   await setBadge(tabId, null);
 }
 
+/**
+ * The tab's page left the analysed route: forget its result and clear the badge.
+ * @param {number} tabId
+ * @returns {Promise<void>}
+ */
 export async function forgetResult(tabId) {
   await load();
   const state = tabs.get(tabId);
@@ -82,12 +96,22 @@ export async function forgetResult(tabId) {
   await setBadge(tabId, null);
 }
 
-/** @returns {Promise<object|undefined>} the opt-out guidance waiting in a tab */
+/**
+ * The opt-out guidance waiting in a tab.
+ * @param {number} tabId
+ * @returns {Promise<object|undefined>}
+ */
 export async function getGuidance(tabId) {
   await load();
   return guidance.get(tabId);
 }
 
+/**
+ * Keep (or, with null, drop) the opt-out guidance for the settings page opened in a tab.
+ * @param {number} tabId
+ * @param {object|null} value {url, label, kind, steps, caveats, serviceName, recordTitle}
+ * @returns {Promise<void>}
+ */
 export async function setGuidance(tabId, value) {
   await load();
   if (value) guidance.set(tabId, value);
@@ -96,15 +120,22 @@ export async function setGuidance(tabId, value) {
 }
 
 /**
- * The toolbar badge: the number of high-severity clauses, "!" when the service is not running.
+ * The toolbar badge: the number of high-severity clauses, "!" when the service is not running, "…" when
+ * it is busy.
  * @param {number} tabId
- * @param {{summary?: object, offline?: boolean}|null} info
+ * @param {{summary?: object, offline?: boolean, busy?: boolean}|null} info
  */
 export async function setBadge(tabId, info) {
   try {
     if (!info) {
       await ext.action.setBadgeText({ tabId, text: "" });
       await ext.action.setTitle({ tabId, title: "TermsLens" });
+      return;
+    }
+    if (info.busy) {
+      await ext.action.setBadgeBackgroundColor({ tabId, color: BADGE_OFFLINE_COLOR });
+      await ext.action.setBadgeText({ tabId, text: "…" });
+      await ext.action.setTitle({ tabId, title: "TermsLens: the local service is busy; the page will be read again" });
       return;
     }
     if (info.offline) {
@@ -129,6 +160,7 @@ export async function setBadge(tabId, info) {
   }
 }
 
+/** Forget a tab's state when it closes (called once by the worker at start). */
 export function startListeners() {
   ext.tabs.onRemoved.addListener(async (tabId) => {
     await load();

@@ -1,12 +1,18 @@
 /**
  * The background worker: the one dispatcher for runtime messages, the only caller of the local service
  * (lib/api.js), and the keeper of per-tab results, the toolbar badge and opt-out guidance.
+ *
+ * What a page could make the extension do is bounded here too, whatever the content script lets through:
+ * reports and opened actions are rate-limited per tab (RATE_LIMITS), an action is found by the clause or
+ * record id and action key a message names and only its own stored https link is opened, and a message
+ * that carries anything else (a link, a position) does not pass its shape (lib/validate.js).
  */
 import * as api from "../lib/api.js";
 import { ext } from "../lib/browser.js";
-import { startCommand } from "../lib/constants.js";
-import { CONTENT_MESSAGES, MSG, PAGE_MESSAGES } from "../lib/messages.js";
-import { checkAction, checkAnalysis, checkService, isHttpsUrl, messageProblem } from "../lib/validate.js";
+import { RATE_LIMITS, startCommand } from "../lib/constants.js";
+import { RateLimiter } from "../lib/ratelimit.js";
+import { CONTENT_MESSAGES, MSG, PAGE_MESSAGES, TRIGGERS } from "../lib/messages.js";
+import { checkAnalysis, checkSite, isHttpsUrl, messageProblem } from "../lib/validate.js";
 import * as menus from "./menus.js";
 import * as options from "./options.js";
 import * as tabs from "./tabs.js";
@@ -19,7 +25,16 @@ function senderKind(sender) {
   return null;
 }
 
-const offline = (error) => error?.code === "service_unavailable";
+const offline = (error) => error?.code === api.ERROR_CODES.UNAVAILABLE;
+const busy = (error) => error?.code === api.ERROR_CODES.BUSY;
+
+// In memory: a worker the browser stopped starts with fresh limits, which still bounds a burst (a page cannot
+// wake the worker without sending it messages, and each message counts).
+const limits = {
+  [MSG.REPORT_PROBLEM]: new RateLimiter(RATE_LIMITS.report),
+  [MSG.OPEN_ACTION]: new RateLimiter(RATE_LIMITS.openAction),
+};
+const limited = () => ({ ok: false, error: { code: "rate_limited", message: "That was a lot at once: try again in a minute." } });
 
 async function analyzePage(msg, sender) {
   const tabId = sender.tab.id;
@@ -27,14 +42,15 @@ async function analyzePage(msg, sender) {
   const previous = await tabs.getTab(tabId);
   // A page's own re-read ("update") continues an analysis the user or the settings allowed; an automatic one
   // needs the setting. Nothing is sent when neither holds.
-  if (msg.trigger === "auto" && !autoAnalyze) return { ok: false, error: { code: "auto_off", message: "Automatic analysis is off." } };
-  if (msg.trigger === "update" && !previous?.result && !autoAnalyze) {
+  if (msg.trigger === TRIGGERS.AUTO && !autoAnalyze) return { ok: false, error: { code: "auto_off", message: "Automatic analysis is off." } };
+  if (msg.trigger === TRIGGERS.UPDATE && !previous?.result && !autoAnalyze) {
     return { ok: false, error: { code: "auto_off", message: "Automatic analysis is off." } };
   }
   const answer = await api.analyze(port, { url: msg.url, title: msg.title, text: msg.text });
   if (!answer.ok) {
-    await tabs.updateTab(tabId, { url: msg.url, status: offline(answer.error) ? "offline" : "error", error: answer.error });
-    await tabs.setBadge(tabId, offline(answer.error) ? { offline: true } : null);
+    const status = offline(answer.error) ? "offline" : busy(answer.error) ? "busy" : "error";
+    await tabs.updateTab(tabId, { url: msg.url, status, error: answer.error });
+    await tabs.setBadge(tabId, status === "error" ? null : { [status]: true });
     return answer;
   }
   let result;
@@ -70,21 +86,28 @@ function sameSite(url, other) {
   }
 }
 
+/**
+ * The action a message names, looked up among what the worker holds for the tab: an action of the clause
+ * with annotation id `id`, or of the service's record `id` (from GET /site). The link opened is always the
+ * one stored with it, never one a message carries.
+ */
+function findAction(state, { source, id, action: key }) {
+  if (source === "annotation") {
+    const annotation = state?.result?.annotations?.find((a) => a.id === id);
+    const action = annotation?.actions?.find((a) => a.key === key) ?? null;
+    return action && { action, recordTitle: annotation.title, serviceName: state?.result?.service?.name };
+  }
+  const action = state?.site?.actions?.find((a) => a.record_id === id && a.key === key) ?? null;
+  return action && { action, recordTitle: action.recordTitle, serviceName: state?.site?.service?.name };
+}
+
 async function openAction(msg, sender, kind) {
   const tabId = kind === "content" ? sender.tab.id : msg.tabId;
   if (kind === "content" && msg.tabId !== undefined) return { ok: false, error: { code: "invalid", message: "tabId is not for content scripts" } };
   if (!Number.isInteger(tabId)) return { ok: false, error: { code: "invalid", message: "tabId is required" } };
-  const state = await tabs.getTab(tabId);
-  let action = null;
-  let context = {};
-  if (msg.source === "annotation") {
-    const annotation = state?.result?.annotations?.[msg.index];
-    action = annotation?.actions?.[msg.actionIndex] ?? null;
-    context = { recordTitle: annotation?.title, serviceName: state?.result?.service?.name };
-  } else {
-    action = state?.site?.actions?.[msg.index] ?? null;
-    context = { recordTitle: action?.recordTitle, serviceName: state?.site?.service?.name };
-  }
+  if (!limits[MSG.OPEN_ACTION].take(String(tabId))) return limited();
+  const found = findAction(await tabs.getTab(tabId), msg);
+  const action = found?.action;
   if (!action || !isHttpsUrl(action.url)) return { ok: false, error: { code: "no_link", message: "This action has no https link." } };
   const opener = await ext.tabs.get(tabId).catch(() => null);
   const created = await ext.tabs.create({
@@ -99,8 +122,8 @@ async function openAction(msg, sender, kind) {
       kind: action.kind,
       steps: action.steps,
       caveats: action.caveats,
-      serviceName: context.serviceName ?? null,
-      recordTitle: context.recordTitle ?? null,
+      serviceName: found.serviceName ?? null,
+      recordTitle: found.recordTitle ?? null,
     });
   }
   return { ok: true, data: { tabId: created.id } };
@@ -108,8 +131,9 @@ async function openAction(msg, sender, kind) {
 
 async function reportProblem(msg, sender) {
   const state = await tabs.getTab(sender.tab.id);
-  const annotation = state?.result?.annotations?.[msg.index];
+  const annotation = state?.result?.annotations?.find((a) => a.id === msg.id);
   if (!annotation) return { ok: false, error: { code: "unknown_clause", message: "That clause is no longer on the page." } };
+  if (!limits[MSG.REPORT_PROBLEM].take(String(sender.tab.id))) return limited();
   const { port } = await options.getOptions();
   return api.feedback(port, {
     record_id: annotation.record_id,
@@ -125,6 +149,7 @@ async function serviceStatus() {
   const answer = await api.health(port);
   return {
     running: answer.ok && answer.data?.status === "ok",
+    busy: !answer.ok && busy(answer.error),
     port,
     command: startCommand(port),
     version: answer.ok ? String(answer.data?.version ?? "") : null,
@@ -136,23 +161,6 @@ async function tabUrl(tabId, state) {
   if (state?.url) return state.url;
   const tab = await ext.tabs.get(tabId).catch(() => null);
   return tab?.url ?? null;
-}
-
-/** The service's actions from GET /site, flattened with the title of the record each belongs to. */
-function checkSite(data) {
-  const service = checkService(data?.service);
-  if (!service) return { service: null, actions: [] };
-  const titles = new Map((Array.isArray(data.records) ? data.records : []).map((r) => [r?.id, r?.title]));
-  const actions = (Array.isArray(data.actions) ? data.actions : [])
-    .map((raw) => {
-      const action = checkAction(raw);
-      if (!action) return null;
-      const title = titles.get(raw.record_id);
-      return { ...action, recordTitle: typeof title === "string" ? title.slice(0, 300) : null };
-    })
-    .filter(Boolean)
-    .slice(0, 40);
-  return { service, actions };
 }
 
 async function getTabSummary(msg) {
@@ -175,6 +183,9 @@ async function getTabSummary(msg) {
   };
 }
 
+/** After injecting the content script, ask it this many times, this often, while its modules load. */
+const INJECTED_START = Object.freeze({ attempts: 20, everyMs: 100 });
+
 /** Ask the tab's content script to analyse now; inject it first where it is not running (older tabs). */
 async function runAnalysisInTab(tabId) {
   const send = () => ext.tabs.sendMessage(tabId, { type: MSG.RUN_ANALYSIS }, { frameId: 0 });
@@ -187,8 +198,8 @@ async function runAnalysisInTab(tabId) {
     } catch (error) {
       return { ok: false, error: { code: "not_allowed", message: "TermsLens cannot read this page." } };
     }
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let attempt = 0; attempt < INJECTED_START.attempts; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, INJECTED_START.everyMs));
       try {
         return await send();
       } catch {
@@ -201,7 +212,7 @@ async function runAnalysisInTab(tabId) {
 
 async function showClause(msg) {
   try {
-    return await ext.tabs.sendMessage(msg.tabId, { type: MSG.SCROLL_TO_CLAUSE, index: msg.index }, { frameId: 0 });
+    return await ext.tabs.sendMessage(msg.tabId, { type: MSG.SCROLL_TO_CLAUSE, id: msg.id }, { frameId: 0 });
   } catch {
     return { ok: false, error: { code: "no_content_script", message: "The page is gone." } };
   }
@@ -249,6 +260,7 @@ function dispatcher(message, sender, sendResponse) {
 
 function startListeners() {
   ext.runtime.onMessage.addListener(dispatcher);
+  ext.tabs.onRemoved.addListener((tabId) => Object.values(limits).forEach((limiter) => limiter.forget(String(tabId))));
   options.startListeners();
   tabs.startListeners();
   menus.startListeners({ analyzeTab: runAnalysisInTab });

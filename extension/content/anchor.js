@@ -15,12 +15,14 @@ const HINT_WEIGHT = 0.01;
 /**
  * The position of a quote in `text`, or null.
  * @param {string} text the page text (UTF-16)
- * @param {{exact: string, prefix?: string, suffix?: string, hint?: number}} selector
+ * @param {{exact: string, prefix?: string, suffix?: string, hint?: number|null}} selector `hint`: where the
+ *   service saw the quote (no hint: context alone decides, then the first copy)
  * @returns {{start: number, end: number}|null} half-open offsets into `text`
  */
-export function anchorQuote(text, { exact, prefix = "", suffix = "", hint = 0 }) {
+export function anchorQuote(text, { exact, prefix = "", suffix = "", hint = null }) {
   if (!exact || !text) return null;
-  if (hint >= 0 && text.startsWith(exact, hint)) return { start: hint, end: hint + exact.length };
+  // The cheapest check first, as Hypothesis checks a position selector against its quote.
+  if (Number.isInteger(hint) && hint >= 0 && text.startsWith(exact, hint)) return { start: hint, end: hint + exact.length };
   const found = occurrences(text, exact);
   if (found.length === 1) return { start: found[0], end: found[0] + exact.length };
   if (found.length > 1) {
@@ -59,7 +61,8 @@ function bestByContext(text, starts, length, prefix, suffix, hint) {
     const context =
       (prefix ? commonSuffixLength(before, prefix) / prefix.length : 0) +
       (suffix ? commonPrefixLength(after, suffix) / suffix.length : 0);
-    const score = context - (HINT_WEIGHT * Math.abs(start - hint)) / Math.max(1, text.length);
+    const distance = Number.isInteger(hint) ? Math.abs(start - hint) : start;
+    const score = context - (HINT_WEIGHT * distance) / Math.max(1, text.length);
     if (score > bestScore) {
       bestScore = score;
       best = start;
@@ -87,6 +90,8 @@ function anchorIgnoringWhitespace(text, exact, hint) {
   const found = occurrences(squeezed, needle);
   if (!found.length) return null;
   let best = found[0];
-  for (const at of found) if (Math.abs(map[at] - hint) < Math.abs(map[best] - hint)) best = at;
+  if (Number.isInteger(hint)) {
+    for (const at of found) if (Math.abs(map[at] - hint) < Math.abs(map[best] - hint)) best = at;
+  }
   return { start: map[best], end: map[best + needle.length - 1] + 1 };
 }

@@ -1,27 +1,32 @@
 /**
  * The clause card: what a clause means, why it matters and what you can do, built with DOM calls only
- * (record and page text are never parsed as HTML). Behaviour (open, close, position) is content/markers.js.
+ * (record and page text are never parsed as HTML). Behaviour (open, close, position) is content/popover.js.
+ *
+ * Every listener acts on trusted events only (lib/dom.js h() and trusted()), and the two that reach the
+ * worker, opening an action and sending a report, also need the page's transient user activation
+ * (isUserGesture): a page script that somehow held these buttons could not press them.
  */
 import { isHttpsUrl } from "../lib/validate.js";
-import { ACTION_KIND_LABELS, SEVERITY_LABELS, STANCE_LABELS, formatDate, h, icon, ICONS, shortHost } from "../lib/dom.js";
+import { formatDate, h, icon, ICONS, isUserGesture, shortHost, trusted } from "../lib/dom.js";
+import { ACTION_KIND_LABELS, CHANGING_KINDS, FAVOURABLE_STANCE, GENERIC_KIND, SEVERITY_LABELS, STANCE_LABELS } from "../lib/labels.js";
 
 // Actions that change something for the user come first and get the filled button.
-const PRIMARY_KINDS = new Set(["opt-out", "setting", "delete", "download", "request"]);
+const PRIMARY_KINDS = new Set(CHANGING_KINDS);
 
 /**
  * A card element for one clause.
  * @param {object} annotation a checked annotation (lib/validate.js checkAnalysis)
  * @param {object} options
- * @param {number} options.index position of the clause in page order (0-based)
+ * @param {number} options.number the clause's number in page order (1-based, as on its marker)
  * @param {number} options.total number of clauses on the page
  * @param {string|null} options.serviceName
- * @param {(actionIndex: number) => void} options.onAction open an action's link (through the worker)
+ * @param {(actionKey: string) => void} options.onAction open an action's link (through the worker)
  * @param {(note: string) => Promise<{ok: boolean, error?: {message: string}}>} options.onReport
  * @param {() => void} options.onClose
  * @returns {HTMLElement}
  */
-export function buildCard(annotation, { index, total, serviceName, onAction, onReport, onClose }) {
-  const id = `tl-card-${index}`;
+export function buildCard(annotation, { number, total, serviceName, onAction, onReport, onClose }) {
+  const id = `tl-card-${number}`;
   const a = annotation;
   const card = h(
     "section",
@@ -33,7 +38,7 @@ export function buildCard(annotation, { index, total, serviceName, onAction, onR
       "aria-labelledby": `${id}-title`,
       "aria-describedby": `${id}-means`,
       tabindex: "-1",
-      dataset: { index },
+      dataset: { id: annotation.id },
     },
     h(
       "div",
@@ -43,12 +48,12 @@ export function buildCard(annotation, { index, total, serviceName, onAction, onR
         { class: "card-head" },
         h("span", { class: "pill sev" }, h("span", { class: "dot", "aria-hidden": "true" }), `${SEVERITY_LABELS[a.severity]} severity`),
         h("span", { class: `pill stance-${a.stance}` }, STANCE_LABELS[a.stance]),
-        h("span", { class: "card-count" }, `${index + 1} of ${total}`),
+        h("span", { class: "card-count" }, `${number} of ${total}`),
         h("button", { type: "button", class: "icon-button close", "aria-label": "Close", title: "Close (Esc)", onclick: onClose }, icon(ICONS.close)),
       ),
       h("h2", { id: `${id}-title`, class: "title" }, a.title),
       serviceName ? h("p", { class: "service" }, serviceName) : null,
-      a.kind === "generic"
+      a.kind === GENERIC_KIND
         ? h("p", { class: "generic-note" }, "A common kind of clause, recognised by its wording. No curated record covers this service's version yet.")
         : null,
       a.means ? [h("h3", {}, "What it means"), h("p", { id: `${id}-means`, class: "means" }, a.means)] : null,
@@ -61,12 +66,15 @@ export function buildCard(annotation, { index, total, serviceName, onAction, onR
       footer(a, id, onReport),
     ),
   );
-  card.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") {
-      event.stopPropagation();
-      onClose();
-    }
-  });
+  card.addEventListener(
+    "keydown",
+    trusted((event) => {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        onClose();
+      }
+    }),
+  );
   return card;
 }
 
@@ -75,15 +83,15 @@ function actionList(a, onAction) {
     return h(
       "p",
       { class: "nothing" },
-      a.stance === "good" ? "Nothing to do: this clause works in your favour." : "No setting changes this clause; keep it in mind when you use the service.",
+      a.stance === FAVOURABLE_STANCE ? "Nothing to do: this clause works in your favour." : "No setting changes this clause; keep it in mind when you use the service.",
     );
   }
-  const order = a.actions.map((action, i) => ({ action, i }));
-  order.sort((x, y) => Number(PRIMARY_KINDS.has(y.action.kind) && !!y.action.url) - Number(PRIMARY_KINDS.has(x.action.kind) && !!x.action.url));
-  return h("ul", { class: "actions" }, order.map(({ action, i }) => h("li", {}, actionItem(action, i, onAction))));
+  const leads = (action) => Number(PRIMARY_KINDS.has(action.kind) && Boolean(action.url));
+  const order = [...a.actions].sort((x, y) => leads(y) - leads(x));
+  return h("ul", { class: "actions" }, order.map((action) => h("li", {}, actionItem(action, onAction))));
 }
 
-function actionItem(action, i, onAction) {
+function actionItem(action, onAction) {
   const meta = [];
   if (action.deadline) meta.push(h("p", { class: "action-meta" }, h("strong", {}, "Deadline: "), action.deadline));
   const caveats = action.caveats.length
@@ -103,8 +111,11 @@ function actionItem(action, i, onAction) {
           type: "button",
           class: `action-button${primary ? " primary" : ""}`,
           "data-action-kind": action.kind,
+          "data-action-key": action.key,
           title: action.url,
-          onclick: () => onAction(i),
+          onclick: (event) => {
+            if (isUserGesture(event)) onAction(action.key);
+          },
         },
         h("span", {}, action.label),
         icon(ICONS.external, { size: 14 }),
@@ -117,14 +128,14 @@ function actionItem(action, i, onAction) {
   }
   if (action.email) {
     const copy = h("button", { type: "button", class: "small-button" }, "Copy address");
-    copy.addEventListener("click", async () => {
+    copy.addEventListener("click", trusted(async () => {
       try {
         await navigator.clipboard.writeText(action.email);
         copy.textContent = "Copied";
       } catch {
         copy.textContent = "Select and copy it";
       }
-    });
+    }));
     // A mailto: link with the subject filled in; built from checked parts, never from markup.
     const href = `mailto:${encodeURIComponent(action.email).replace("%40", "@")}${action.subject ? `?subject=${encodeURIComponent(action.subject)}` : ""}`;
     const write = h("a", { class: "small-button write-email", href, target: "_blank", rel: "noopener" }, "Write the email");
@@ -150,11 +161,13 @@ function footer(a, id, onReport) {
   }
   if (a.source_date) parts.push(h("span", {}, `Text as of ${formatDate(a.source_date)}`));
   if (a.verified) parts.push(h("span", { class: "verified" }, `Verified ${formatDate(a.verified)}`));
-  if (a.kind === "generic") parts.push(h("span", {}, "Detected automatically"));
+  if (a.kind === GENERIC_KIND) parts.push(h("span", {}, "Detected automatically"));
 
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const note = h("textarea", { id: `${id}-note`, maxlength: "2000", placeholder: "For example: the clause was changed, or the explanation is wrong." });
-  const send = h("button", { type: "submit", class: "action-button primary" }, "Send report");
+  // A plain button, not a submit button: a form's submit event is trusted even when a script caused it
+  // (requestSubmit(), a scripted click on a submit button), a click event is not.
+  const send = h("button", { type: "button", class: "action-button primary" }, "Send report");
   const form = h(
     "form",
     { class: "report", hidden: true, "aria-label": "Report a problem with this explanation" },
@@ -173,8 +186,9 @@ function footer(a, id, onReport) {
     icon(ICONS.flag, { size: 13 }),
     "This looks wrong",
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
+  form.addEventListener("submit", (event) => event.preventDefault());
+  send.addEventListener("click", async (event) => {
+    if (!isUserGesture(event) || send.disabled) return;
     send.disabled = true;
     status.className = "status";
     status.textContent = "Saving…";

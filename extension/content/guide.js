@@ -2,82 +2,31 @@
  * The opt-out guide: on the settings page an action opened, a panel lists the action's steps, ticks off the
  * ones it can tell are done, and rings the control a step names ("Switch off the “Help improve Claude”
  * toggle") when that control is on the page. Steps it cannot check are ticked by the user.
+ * This module is the panel and its rings; reading a step is content/steps.js, finding the control it names
+ * content/controls.js.
  */
-import { h, icon, ICONS } from "../lib/dom.js";
+import { h, icon, ICONS, trusted } from "../lib/dom.js";
+import { findControl, isOn } from "./controls.js";
+import { readStep, samePage } from "./steps.js";
 import { getLayer } from "./ui.js";
 
-const CONTROL_SELECTOR =
-  'input[type="checkbox"], input[type="radio"], [role="switch"], [role="checkbox"], [role="radio"], button[aria-pressed], button[aria-checked]';
 // A settings page may render its controls after load; look again on changes for this long.
 const SEARCH_FOR_MS = 30000;
-
-/**
- * What a step asks for, as far as the page can show it.
- * @param {string} text a step of an action
- * @returns {{control: string|null, wantOn: boolean|null, navigation: boolean}}
- */
-export function readStep(text) {
-  const quoted = /[“"‘]([^”"’]{2,80})[”"’]/.exec(text);
-  const off = /\b(switch|turn|toggle|set)\s+(it\s+)?off\b|\bdisable\b|\buncheck\b|\bdeselect\b|\bopt\s+out\b/i.test(text);
-  const on = /\b(switch|turn|toggle|set)\s+(it\s+)?on\b|\benable\b|\btick\b|\bcheck\s+the\b/i.test(text);
-  return {
-    control: quoted ? quoted[1].trim() : null,
-    wantOn: off ? false : on ? true : null,
-    navigation: /\b(open|go\s+to|navigate\s+to|visit|sign\s+in)\b/i.test(text) && !quoted,
-  };
-}
-
-const fold = (s) => (s || "").toLowerCase().replace(/[“”"‘’'.,:;!?()]/g, "").replace(/\s+/g, " ").trim();
-
-/** The label a control carries, from ARIA, <label>, or the short text of the row it sits in. */
-function controlName(control) {
-  const parts = [];
-  const labelled = control.getAttribute("aria-labelledby");
-  if (labelled) {
-    for (const id of labelled.split(/\s+/)) parts.push(document.getElementById(id)?.textContent ?? "");
-  }
-  parts.push(control.getAttribute("aria-label") ?? "", control.getAttribute("title") ?? "");
-  for (const label of control.labels ?? []) parts.push(label.textContent);
-  let name = fold(parts.join(" "));
-  if (!name) {
-    // An unlabelled toggle: the text of the nearest container that holds a little text (its settings row).
-    for (let node = control.parentElement, depth = 0; node && depth < 4; node = node.parentElement, depth += 1) {
-      const text = fold(node.textContent);
-      if (text) {
-        name = text.length <= 240 ? text : "";
-        break;
-      }
-    }
-  }
-  return name;
-}
-
-/**
- * The control on the page named `name` (the shortest-labelled match), or null.
- * @param {string} name
- * @returns {Element|null}
- */
-export function findControl(name) {
-  const wanted = fold(name);
-  let best = null;
-  let bestLength = Infinity;
-  for (const control of document.querySelectorAll(CONTROL_SELECTOR)) {
-    if (control.closest("termslens-ui")) continue;
-    const label = controlName(control);
-    if (label && label.includes(wanted) && label.length < bestLength) {
-      best = control;
-      bestLength = label.length;
-    }
-  }
-  return best;
-}
-
-/** Whether a checkbox-like control is on. */
-export function isOn(control) {
-  if (control instanceof HTMLInputElement) return control.checked;
-  const state = control.getAttribute("aria-checked") ?? control.getAttribute("aria-pressed");
-  return state === "true";
-}
+// requestAnimationFrame does not run in a hidden tab; re-check by timer after this long instead.
+const HIDDEN_TAB_CHECK_MS = 250;
+/** The ring sits this far outside the control it marks. */
+const RING_PAD = 6;
+/** Clearance kept between the panel and a ringed control (and its label). */
+const PANEL_CLEARANCE = 12;
+/** A ring's label sits above the ring: room kept for it. */
+const RING_LABEL_ROOM = 36;
+/** The panel stays this far from the bottom of the window… */
+const PANEL_EDGE = 16;
+/** …and, when shortened to stay below a ringed control, keeps this much room under it… */
+const PANEL_BELOW_TARGET = 48;
+/** …but only down to this height (shorter, its steps would not be readable: try another corner). */
+const PANEL_MIN_HEIGHT = 280;
+const CORNERS = ["bottom-right", "bottom-left", "top-right", "top-left"];
 
 export class GuidePanel {
   /**
@@ -120,11 +69,14 @@ export class GuidePanel {
     this.allDone = h("p", { class: "all-done", role: "status", hidden: true }, "All steps done. You can close this tab.");
     for (const [i, step] of this.steps.entries()) {
       const box = h("input", { type: "checkbox", id: `tl-step-${i}`, "aria-describedby": `tl-step-${i}-note` });
-      box.addEventListener("change", () => {
-        step.done = box.checked;
-        step.auto = false;
-        this.render();
-      });
+      box.addEventListener(
+        "change",
+        trusted(() => {
+          step.done = box.checked;
+          step.auto = false;
+          this.render();
+        }),
+      );
       const note = h("span", { class: "step-note", id: `tl-step-${i}-note` });
       const showMe = h("button", { type: "button", class: "small-button show-me", hidden: true, onclick: () => this.showControl(step) }, "Show me");
       step.element = h("li", { class: "step" }, box, h("div", {}, h("label", { class: "step-text", for: `tl-step-${i}` }, step.text), note, showMe));
@@ -166,9 +118,12 @@ export class GuidePanel {
           : null,
       ),
     );
-    this.panel.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") this.dismiss();
-    });
+    this.panel.addEventListener(
+      "keydown",
+      trusted((event) => {
+        if (event.key === "Escape") this.dismiss();
+      }),
+    );
     layer.appendChild(this.panel);
   }
 
@@ -178,14 +133,13 @@ export class GuidePanel {
       this.frame = 0;
       this.check();
     });
-    // requestAnimationFrame does not run in a hidden tab; a timer makes sure the state still updates.
     setTimeout(() => {
       if (this.frame) {
         cancelAnimationFrame(this.frame);
         this.frame = 0;
         this.check();
       }
-    }, 250);
+    }, HIDDEN_TAB_CHECK_MS);
   }
 
   /** Tick what the page shows is done: being on the settings page, a named control in the wanted state. */
@@ -194,7 +148,7 @@ export class GuidePanel {
     for (const step of this.steps) {
       if (step.control) {
         if (!step.found || !step.found.isConnected) {
-          step.found = performance.now() - this.started < SEARCH_FOR_MS || step.found ? findControl(step.control) : null;
+          step.found = performance.now() - this.started < SEARCH_FOR_MS || step.found ? findControl(document, step.control) : null;
         }
         if (step.found && step.wantOn !== null) {
           const done = isOn(step.found) === step.wantOn;
@@ -255,10 +209,10 @@ export class GuidePanel {
       const rect = step.found.getBoundingClientRect();
       ring.classList.toggle("done", step.done);
       ring.firstChild.textContent = step.done ? "Done" : step.wantOn === false ? "Switch this off" : step.wantOn ? "Switch this on" : "This one";
-      ring.style.left = `${rect.left + window.scrollX - 6}px`;
-      ring.style.top = `${rect.top + window.scrollY - 6}px`;
-      ring.style.width = `${rect.width + 12}px`;
-      ring.style.height = `${rect.height + 12}px`;
+      ring.style.left = `${rect.left + window.scrollX - RING_PAD}px`;
+      ring.style.top = `${rect.top + window.scrollY - RING_PAD}px`;
+      ring.style.width = `${rect.width + 2 * RING_PAD}px`;
+      ring.style.height = `${rect.height + 2 * RING_PAD}px`;
     }
   }
 
@@ -276,23 +230,24 @@ export class GuidePanel {
         if (label) targets.push(label.getBoundingClientRect());
       }
     }
-    const covers = (box) =>
-      targets.some((t) => t.left < box.right + 12 && t.right > box.left - 12 && t.top < box.bottom + 12 && t.bottom + 36 > box.top);
+    const c = PANEL_CLEARANCE;
+    const beside = (t, box) => t.left < box.right + c && t.right > box.left - c;
+    const covers = (box) => targets.some((t) => beside(t, box) && t.top < box.bottom + c && t.bottom + RING_LABEL_ROOM > box.top);
     this.panel.style.maxHeight = "";
-    for (const corner of ["bottom-right", "bottom-left", "top-right", "top-left"]) {
+    for (const corner of CORNERS) {
       this.panel.dataset.corner = corner;
       const box = this.panel.getBoundingClientRect();
       if (!covers(box)) return;
       if (corner.startsWith("bottom")) {
-        const lowest = Math.max(...targets.filter((t) => t.left < box.right + 12 && t.right > box.left - 12).map((t) => t.bottom));
-        const room = window.innerHeight - 16 - (lowest + 48);
-        if (room >= 280) {
+        const lowest = Math.max(...targets.filter((t) => beside(t, box)).map((t) => t.bottom));
+        const room = window.innerHeight - PANEL_EDGE - (lowest + PANEL_BELOW_TARGET);
+        if (room >= PANEL_MIN_HEIGHT) {
           this.panel.style.maxHeight = `${room}px`;
           return;
         }
       }
     }
-    this.panel.dataset.corner = "bottom-right";
+    this.panel.dataset.corner = CORNERS[0];
   }
 
   dismiss() {
@@ -308,15 +263,5 @@ export class GuidePanel {
     window.removeEventListener("scroll", this.onLayout, { capture: true });
     for (const ring of this.rings.values()) ring.remove();
     this.panel.remove();
-  }
-}
-
-function samePage(url, target) {
-  try {
-    const a = new URL(url);
-    const b = new URL(target);
-    return a.hostname === b.hostname && a.pathname.replace(/\/$/, "") === b.pathname.replace(/\/$/, "");
-  } catch {
-    return false;
   }
 }

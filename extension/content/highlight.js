@@ -46,6 +46,7 @@ export function flash(range, ms = 0) {
   if (ms) flashTimer = setTimeout(clearFocus, ms);
 }
 
+/** Remove the flash of the clause pointed at. */
 export function clearFocus() {
   if (!supported()) return;
   clearTimeout(flashTimer);

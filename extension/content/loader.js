@@ -6,11 +6,14 @@
   const ext = globalThis.browser ?? globalThis.chrome;
   // Every module of content/main.js's graph, fetched at once: left to the imports, the browser would fetch
   // them level by level, and on a page still loading each level costs tens of milliseconds.
-  // (tests/e2e/test_lint.py checks this list against the imports.)
+  // (tests/static/test_extension_source.py checks this list against the imports.)
   const MODULES = [
-    "lib/browser.js", "lib/constants.js", "lib/messages.js", "lib/validate.js", "lib/dom.js",
-    "content/anchor.js", "content/card.js", "content/guide.js", "content/highlight.js", "content/markers.js",
-    "content/pagekind.js", "content/text.js", "content/ui.js", "content/ui-style.js",
+    "lib/browser.js", "lib/constants.js", "lib/dom.js", "lib/identity.js", "lib/labels.js", "lib/messages.js",
+    "lib/validate.js", "lib/vocabulary.js", "content/anchor.js", "content/card.js", "content/change.js",
+    "content/clauses.js", "content/controls.js", "content/guide.js", "content/highlight.js",
+    "content/hittest.js", "content/layout.js", "content/markers.js", "content/pagekind.js",
+    "content/popover.js", "content/session.js", "content/steps.js", "content/text.js", "content/ui.js",
+    "content/ui-style.js", "content/watch.js",
   ];
   const main = import(ext.runtime.getURL("content/main.js"));
   for (const path of MODULES) import(ext.runtime.getURL(path)).catch(() => {});

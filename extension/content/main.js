@@ -1,47 +1,54 @@
 /**
  * The content script: decides whether the page is analysed, reads its text, asks the worker, anchors the
- * clauses the service found, paints them and keeps them in step with the page as it changes.
+ * clauses the service found, paints them and keeps them in step with the page as it changes. Each job is a
+ * module of its own (session, text, clauses, highlight, markers, popover, watch, guide); this one wires them.
  *
- * State for tests and tools is one attribute: <html data-termslens-state="idle|analyzing|ready|offline|error">.
+ * State for tests and tools is one attribute, kept by content/session.js:
+ * <html data-termslens-state="idle|analyzing|ready|busy|offline|error">.
+ *
+ * A changing page is analysed again only when its words changed materially (content/change.js) and at most
+ * once per REANALYZE_MIN_INTERVAL_MS; smaller changes only re-anchor the clauses already known.
  */
 import { ext } from "../lib/browser.js";
-import { FLASH_MS, MAX_TEXT_CHARS, REREAD_DEBOUNCE_MS, REREAD_MAX_WAIT_MS } from "../lib/constants.js";
-import { MSG, WORKER_MESSAGES } from "../lib/messages.js";
+import {
+  FLASH_MS,
+  MAX_TEXT_CHARS,
+  PAGE_BUSY_RETRY,
+  REANALYZE_MIN_INTERVAL_MS,
+  REREAD_DEBOUNCE_MS,
+  REREAD_MAX_WAIT_MS,
+} from "../lib/constants.js";
+import { MSG, TRIGGERS, WORKER_MESSAGES } from "../lib/messages.js";
 import { messageProblem } from "../lib/validate.js";
-import { anchorQuote } from "./anchor.js";
+import { isMaterialChange } from "./change.js";
+import { anchorClauses, needsReanchor } from "./clauses.js";
 import { GuidePanel } from "./guide.js";
 import { clear as clearHighlights, flash, isDarkAround, paint } from "./highlight.js";
-import { ClauseMarkers } from "./markers.js";
+import { Markers } from "./markers.js";
 import { looksLikeTermsPage } from "./pagekind.js";
+import { CardPopover } from "./popover.js";
+import { PAGE_STATES, PageSession } from "./session.js";
 import { readPageText } from "./text.js";
 import { isOurs } from "./ui.js";
+import { RereadTimer, WATCHED_ATTRIBUTES, significant } from "./watch.js";
 
-const page = {
-  autoAnalyze: false,
-  /** How the current analysis started: "auto", "request", or null when the page is not analysed. */
-  trigger: null,
-  url: location.href,
-  /** The text last sent (or re-checked), to tell a real change from a DOM shuffle. */
-  text: "",
-  result: null,
-  clauses: [],
-  running: null,
-  again: false,
-  warned: false,
-  /** The address where the last automatic analysis failed: page changes there do not retry it. */
-  failedUrl: null,
-  dirty: false,
-  guide: null,
-};
+const session = new PageSession(document.documentElement, location.href);
+/** The analysis in flight, and whether the page changed while it ran (read it again afterwards). */
+const flight = { running: null, again: false, dirty: false };
 
-const markers = new ClauseMarkers({
-  onAction: (index, actionIndex) => send({ type: MSG.OPEN_ACTION, source: "annotation", index, actionIndex }),
-  onReport: (index, note) => send({ type: MSG.REPORT_PROBLEM, index, note }),
+const markers = new Markers({
+  enter: (id) => popover.markerEntered(id),
+  leave: (id) => popover.markerLeft(id),
+  focus: (id) => popover.markerFocused(id),
+  blur: (id, next) => popover.markerBlurred(id, next),
+  activate: (id) => popover.markerActivated(id),
+  layout: () => popover.place(),
 });
-
-function setState(state) {
-  document.documentElement.dataset.termslensState = state;
-}
+const popover = new CardPopover(markers, {
+  onAction: (id, action) => send({ type: MSG.OPEN_ACTION, source: "annotation", id, action }),
+  onReport: (id, note) => send({ type: MSG.REPORT_PROBLEM, id, note }),
+});
+const rereads = new RereadTimer(() => reread(), { debounceMs: REREAD_DEBOUNCE_MS, maxWaitMs: REREAD_MAX_WAIT_MS });
 
 async function send(message) {
   try {
@@ -62,58 +69,69 @@ function readText() {
  * @param {import("./text.js").PageText} [pageText] the text just read, if the caller has it
  */
 async function analyze(trigger, pageText = null) {
-  if (page.running) {
-    page.again = true;
-    return page.running;
+  if (flight.running) {
+    flight.again = true;
+    return flight.running;
   }
-  page.running = (async () => {
-    setState("analyzing");
+  flight.running = (async () => {
+    session.setState(PAGE_STATES.ANALYZING);
     const started = performance.now();
     const read = pageText ?? readText();
     const readEnd = performance.now();
     const text = read.text.length > MAX_TEXT_CHARS ? read.text.slice(0, MAX_TEXT_CHARS) : read.text;
     if (!text.trim()) {
-      setState("ready");
+      session.setState(PAGE_STATES.READY);
       return { ok: true, data: { summary: { total: 0 } } };
     }
     const reply = await send({ type: MSG.ANALYZE_PAGE, url: location.href, title: document.title.slice(0, 2000), text, trigger });
     const replied = performance.now();
-    if (!reply.ok) {
-      if (reply.error?.code === "auto_off") {
-        setState("idle");
-        return reply;
-      }
-      forget();
-      page.failedUrl = location.href;
-      setState(reply.error?.code === "service_unavailable" ? "offline" : "error");
-      if (!page.warned) {
-        console.warn(`TermsLens: ${reply.error?.message ?? "the analysis failed"}`);
-        page.warned = true;
-      }
-      return reply;
-    }
-    page.failedUrl = null;
-    page.trigger = trigger === "update" ? page.trigger ?? "auto" : trigger;
-    page.url = location.href;
-    page.text = read.text;
-    page.result = reply.data;
+    if (!reply.ok) return failed(reply);
+    session.busyRetries = 0;
+    session.keep(reply.data, { text: read.text, trigger, url: location.href, now: replied });
     // The page may have changed while the service worked: anchor in the text as it is now.
-    const current = page.dirty ? readText() : read;
-    page.dirty = false;
+    const current = flight.dirty ? readText() : read;
+    flight.dirty = false;
     draw(current);
-    setState("ready");
+    session.setState(PAGE_STATES.READY);
     timings(started, readEnd, replied);
     return { ok: true, data: { summary: reply.data.summary } };
   })();
   try {
-    return await page.running;
+    return await flight.running;
   } finally {
-    page.running = null;
-    if (page.again) {
-      page.again = false;
-      scheduleReread();
+    flight.running = null;
+    if (flight.again) {
+      flight.again = false;
+      rereads.schedule();
     }
   }
+}
+
+/** The analysis failed: nothing stays painted, and the state says why (once in the console too). */
+function failed(reply) {
+  if (reply.error?.code === "auto_off") {
+    session.setState(PAGE_STATES.IDLE);
+    return reply;
+  }
+  if (reply.error?.code === "busy") {
+    // Busy is not dead: keep what is painted, and ask again a little later (a few times).
+    session.analysedAt = performance.now();
+    session.setState(PAGE_STATES.BUSY);
+    if (session.busyRetries < PAGE_BUSY_RETRY.times) {
+      session.busyRetries += 1;
+      session.text = "";
+      rereads.scheduleIn(PAGE_BUSY_RETRY.afterMs);
+    }
+    return reply;
+  }
+  forget();
+  session.failedUrl = location.href;
+  session.setState(reply.error?.code === "service_unavailable" ? PAGE_STATES.OFFLINE : PAGE_STATES.ERROR);
+  if (!session.warned) {
+    console.warn(`TermsLens: ${reply.error?.message ?? "the analysis failed"}`);
+    session.warned = true;
+  }
+  return reply;
 }
 
 /**
@@ -135,119 +153,83 @@ function timings(started, readEnd, replied) {
 
 /** Anchor the result's clauses in `pageText` and paint them. */
 function draw(pageText) {
-  const annotations = page.result?.annotations ?? [];
-  page.clauses = annotations.map((annotation, index) => {
-    const found = anchorQuote(pageText.text, {
-      exact: annotation.exact,
-      prefix: annotation.prefix,
-      suffix: annotation.suffix,
-      hint: annotation.start_utf16,
-    });
-    let range = null;
-    try {
-      range = found ? pageText.toRange(found.start, found.end) : null;
-    } catch {
-      range = null;
-    }
-    return {
-      index,
-      annotation,
-      severity: annotation.severity,
-      range,
-      nodes: range ? [range.startContainer, range.endContainer] : [],
-    };
-  });
-  const first = page.clauses.find((c) => c.range);
+  session.clauses = anchorClauses(session.result?.annotations ?? [], pageText);
+  const first = session.clauses.find((c) => c.range);
   if (first) {
     const element = first.range.startContainer.parentElement;
     document.documentElement.dataset.termslensTheme = element && isDarkAround(element) ? "dark" : "light";
   }
-  paint(page.clauses);
-  markers.set(page.clauses, page.result?.service?.name ?? null);
+  paint(session.clauses);
+  popover.set(session.clauses, session.result?.service?.name ?? null);
+  markers.set(session.clauses);
 }
 
 /** Remove every trace of the analysis from the page. */
 function forget() {
   clearHighlights();
+  popover.set([], null);
   markers.clear();
-  page.clauses = [];
-  page.result = null;
-  page.trigger = null;
-  page.text = "";
+  session.forget();
 }
 
 /** Drop, before the next frame is drawn, highlights whose text nodes left the document. */
 function dropDetached() {
   let dropped = false;
-  for (const clause of page.clauses) {
+  for (const clause of session.clauses) {
     if (clause.range && clause.nodes.some((node) => !node.isConnected)) {
       clause.range = null;
-      markers.hide(clause.index);
+      markers.hide(clause.id);
+      popover.drop(clause.id);
       dropped = true;
     }
   }
-  if (dropped) paint(page.clauses);
+  if (dropped) paint(session.clauses);
 }
 
-// Re-reading after changes: debounced, with a ceiling so a page that never stops changing still updates.
-let rereadTimer = 0;
-let firstChangeAt = 0;
-
-function scheduleReread() {
-  const now = performance.now();
-  if (!firstChangeAt) firstChangeAt = now;
-  clearTimeout(rereadTimer);
-  const wait = Math.max(0, Math.min(REREAD_DEBOUNCE_MS, firstChangeAt + REREAD_MAX_WAIT_MS - now));
-  rereadTimer = setTimeout(() => {
-    firstChangeAt = 0;
-    reread();
-  }, wait);
+/**
+ * Whether an automatic analysis may run now; if not, the re-read is put off until it may.
+ * @returns {boolean}
+ */
+function mayAnalyzeNow() {
+  const wait = session.analysedAt ? session.analysedAt + REANALYZE_MIN_INTERVAL_MS - performance.now() : 0;
+  if (wait <= 0) return true;
+  rereads.scheduleIn(wait);
+  return false;
 }
 
+/** After the page changed: follow a route change, re-anchor after a DOM shuffle, re-analyse changed text. */
 async function reread() {
-  const urlChanged = location.href !== page.url;
-  page.url = location.href;
-  if (!page.trigger) {
-    if (page.failedUrl === location.href) return;
-    if (page.autoAnalyze && looksLikeTermsPage(document, location.href)) await analyze("auto");
+  const urlChanged = location.href !== session.url;
+  session.url = location.href;
+  if (!session.trigger) {
+    if (session.failedUrl === location.href) return;
+    if (session.autoAnalyze && looksLikeTermsPage(document, location.href) && mayAnalyzeNow()) await analyze(TRIGGERS.AUTO);
     return;
   }
-  if (urlChanged && !(page.trigger === "auto" && looksLikeTermsPage(document, location.href))) {
+  if (urlChanged && !(session.trigger === TRIGGERS.AUTO && looksLikeTermsPage(document, location.href))) {
     // A single-page app moved to another route: the highlights and results of the old one go with it, and
     // the new one is read only if it is a terms page (with automatic analysis on) or when asked again.
     forget();
-    setState("idle");
+    session.setState(PAGE_STATES.IDLE);
     await send({ type: MSG.CLEAR_PAGE });
-    if (page.autoAnalyze && looksLikeTermsPage(document, location.href)) await analyze("auto");
+    if (session.autoAnalyze && looksLikeTermsPage(document, location.href) && mayAnalyzeNow()) await analyze(TRIGGERS.AUTO);
     return;
   }
   const read = readText();
-  if (read.text === page.text) {
-    if (page.clauses.some((c) => !c.range) || page.clauses.some((c) => c.nodes.some((n) => !n.isConnected))) draw(read);
+  // The same words, or only a few changed (a clock, a counter, a rotating word): re-anchor what is known.
+  if (read.text === session.text || (session.text && !isMaterialChange(session.text, read.text))) {
+    if (needsReanchor(session.clauses)) draw(read);
     return;
   }
-  await analyze("update", read);
-}
-
-function significant(records) {
-  for (const record of records) {
-    if (isOurs(record.target)) continue;
-    if (record.type === "characterData") return true;
-    if (record.type === "attributes") return true;
-    for (const node of [...record.addedNodes, ...record.removedNodes]) {
-      if (isOurs(node)) continue;
-      if (node.nodeType === Node.ELEMENT_NODE || (node.nodeType === Node.TEXT_NODE && node.data.trim())) return true;
-    }
-  }
-  return false;
+  if (mayAnalyzeNow()) await analyze(TRIGGERS.UPDATE, read);
 }
 
 function watchPage() {
   const observer = new MutationObserver((records) => {
-    if (page.clauses.length) dropDetached();
-    if (location.href !== page.url || (significant(records) && (page.trigger || page.autoAnalyze))) {
-      page.dirty = true;
-      scheduleReread();
+    if (session.clauses.length) dropDetached();
+    if (location.href !== session.url || (significant(records, isOurs) && (session.trigger || session.autoAnalyze))) {
+      flight.dirty = true;
+      rereads.schedule();
     }
   });
   observer.observe(document.documentElement, {
@@ -255,42 +237,43 @@ function watchPage() {
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ["hidden", "open", "class", "style", "aria-hidden", "aria-expanded"],
+    attributeFilter: [...WATCHED_ATTRIBUTES],
   });
   // Route changes that touch no DOM (rare) still count.
-  window.addEventListener("popstate", scheduleReread);
-  window.addEventListener("hashchange", scheduleReread);
+  window.addEventListener("popstate", () => rereads.schedule());
+  window.addEventListener("hashchange", () => rereads.schedule());
   window.addEventListener("pagehide", () => {
     clearHighlights();
+    popover.set([], null);
     markers.clear();
   });
   window.addEventListener("pageshow", (event) => {
     // Back from the back/forward cache: the worker forgot this document, so tell it again.
-    if (event.persisted && page.result) {
-      page.text = "";
-      analyze(page.trigger === "request" ? "request" : "update");
+    if (event.persisted && session.result) {
+      session.text = "";
+      analyze(session.trigger === TRIGGERS.REQUEST ? TRIGGERS.REQUEST : TRIGGERS.UPDATE);
     }
   });
 }
 
-function showClause(index) {
-  const clause = page.clauses.find((c) => c.index === index);
+function showClause(id) {
+  const clause = session.clause(id);
   if (!clause?.range) return { ok: false, error: { code: "not_on_page", message: "This clause is no longer on the page." } };
   // Marked from the start, and for FLASH_MS after the scroll has brought it into view.
   flash(clause.range);
-  markers.reveal(index).then(() => flash(clause.range, FLASH_MS));
+  markers.reveal(id).then(() => flash(clause.range, FLASH_MS));
   return { ok: true };
 }
 
 function onMessage(message, sender, sendResponse) {
   if (sender.id !== ext.runtime.id || messageProblem(message, WORKER_MESSAGES)) return false;
   if (message.type === MSG.RUN_ANALYSIS) {
-    page.text = "";
-    analyze("request").then(sendResponse);
+    session.text = "";
+    analyze(TRIGGERS.REQUEST).then(sendResponse);
     return true;
   }
   if (message.type === MSG.SCROLL_TO_CLAUSE) {
-    sendResponse(showClause(message.index));
+    sendResponse(showClause(message.id));
   }
   return false;
 }
@@ -315,17 +298,12 @@ export async function start() {
   const asked = send({ type: MSG.GET_PAGE_CONFIG, url: location.href });
   await parsed();
   const config = await asked;
-  page.autoAnalyze = Boolean(config.ok && config.data?.autoAnalyze);
+  session.autoAnalyze = Boolean(config.ok && config.data?.autoAnalyze);
   if (config.ok && config.data?.guidance) {
-    page.guide = new GuidePanel(config.data.guidance, {
-      onDismiss: () => {
-        page.guide = null;
-        send({ type: MSG.DISMISS_GUIDANCE });
-      },
-    });
+    new GuidePanel(config.data.guidance, { onDismiss: () => send({ type: MSG.DISMISS_GUIDANCE }) });
   }
   watchPage();
-  if (document.readyState !== "complete") window.addEventListener("load", () => scheduleReread(), { once: true });
-  if (page.autoAnalyze && looksLikeTermsPage(document, location.href)) await analyze("auto");
-  else if (!page.trigger) setState("idle");
+  if (document.readyState !== "complete") window.addEventListener("load", () => rereads.schedule(), { once: true });
+  if (session.autoAnalyze && looksLikeTermsPage(document, location.href)) await analyze(TRIGGERS.AUTO);
+  else if (!session.trigger) session.setState(PAGE_STATES.IDLE);
 }

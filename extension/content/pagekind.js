@@ -17,7 +17,7 @@ const APP_WORDS = new Set(["settings", "account", "preferences", "controls", "da
 
 // Phrases in a title or heading that name a legal document.
 const TITLE_PHRASES =
-  /\b(terms\s+(of\s+(service|use|sale)|and\s+conditions|&\s+conditions)|conditions\s+of\s+(use|sale)|user\s+agreement|(privacy|cookies?|data|acceptable\s+use)\s+(policy|notice|statement)|data\s+protection|legal\s+(terms|notice|information)|license\s+agreement|eula|nutzungsbedingungen|datenschutz|politique\s+de\s+confidentialit|conditions\s+g[ée]n[ée]rales|t[ée]rminos\s+y\s+condiciones|pol[ií]tica\s+de\s+privacidad)\b/i;
+  /\b(terms\s+(of\s+(service|use|sale)|and\s+conditions|&\s+conditions)|conditions\s+of\s+(use|sale)|user\s+agreement|(privacy|cookies?|data|acceptable\s+use)\s+(policy|notice|statement)|data\s+protection|legal\s+(terms|notice|information)|license\s+agreement|eula|nutzungsbedingungen|datenschutz(?:erkl[äa]rung|hinweise)?|politique\s+de\s+confidentialit|conditions\s+g[ée]n[ée]rales|t[ée]rminos\s+y\s+condiciones|pol[ií]tica\s+de\s+privacidad)\b/i;
 
 /**
  * Whether `url` names a legal document by its words.

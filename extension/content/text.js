@@ -15,6 +15,9 @@ const PRESERVED_WHITESPACE = new Set(["pre", "pre-wrap", "break-spaces"]);
 const COLLAPSIBLE = /[ \t\n\r\f]/;
 const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
 const BLOCK_BREAK = "\n\n";
+// Node types by number: the Node global is missing where Node.js tests run this module against a DOM library.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 
 /**
  * A piece of the page text that comes from one Text node.
@@ -90,7 +93,7 @@ export class PageText {
     const from = this.position(start, "start");
     const to = this.position(end, "end");
     if (!from || !to) return null;
-    const range = document.createRange();
+    const range = from.node.ownerDocument.createRange();
     range.setStart(from.node, from.offset);
     range.setEnd(to.node, to.offset);
     return range.collapsed ? null : range;
@@ -107,6 +110,9 @@ export function readPageText(root, { skip = () => false } = {}) {
   const parts = [];
   const segments = [];
   let length = 0;
+  // The window of the root's document (not a global), so a DOM library can stand in for the browser in tests.
+  const view = root?.ownerDocument.defaultView;
+  const styleOf = (element) => view.getComputedStyle(element);
   // True when the text so far ends in collapsible whitespace or a block boundary (or is empty), so the next
   // collapsible whitespace is dropped, as the browser does when it lays out text.
   let afterSpace = true;
@@ -172,17 +178,17 @@ export function readPageText(root, { skip = () => false } = {}) {
 
   function walk(element, preserve, visible) {
     for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) {
+      if (child.nodeType === TEXT_NODE) {
         if (visible) addText(child, preserve);
         continue;
       }
-      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      if (child.nodeType !== ELEMENT_NODE) continue;
       if (SKIPPED_TAGS.has(child.tagName.toUpperCase()) || skip(child)) continue;
       if (child.tagName === "BR") {
         blockBoundary("\n");
         continue;
       }
-      const style = getComputedStyle(child);
+      const style = styleOf(child);
       const display = style.display;
       if (display === "none") continue;
       if (display !== "contents" && child.checkVisibility && !child.checkVisibility()) continue; // closed <details>
@@ -195,7 +201,7 @@ export function readPageText(root, { skip = () => false } = {}) {
   }
 
   if (root) {
-    const style = getComputedStyle(root);
+    const style = styleOf(root);
     walk(root, PRESERVED_WHITESPACE.has(style.whiteSpace), style.visibility === "visible");
   }
   return new PageText(parts.join(""), segments);

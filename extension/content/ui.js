@@ -1,8 +1,14 @@
 /**
  * The extension's one element in the page: <termslens-ui>, a zero-size box at the document's origin whose
- * open shadow root holds the markers, cards and the opt-out guide. Placed after <body>, so the page text the
+ * shadow root holds the markers, cards and the opt-out guide. Placed after <body>, so the page text the
  * extension reads never includes it, and positioned in document coordinates, so its children scroll with
  * the page.
+ *
+ * The root is closed, and this module's `layer` is the only reference to it: the page's scripts see the host
+ * element and nothing inside (host.shadowRoot is null, events from inside reach them retargeted to the host,
+ * composedPath() stops there). This module is web-accessible, but a page that imports it gets its own copy in
+ * its own world, with no reference to ours. Tests read the root from the content script's isolated world
+ * (chrome.dom.openOrClosedShadowRoot), which no page can enter.
  */
 import { UI_CSS } from "./ui-style.js";
 
@@ -22,7 +28,7 @@ export function getLayer() {
   if (layer && layer.host.isConnected) return layer;
   const host = document.createElement(HOST_TAG);
   host.setAttribute("style", HOST_STYLE);
-  const root = host.attachShadow({ mode: "open" });
+  const root = host.attachShadow({ mode: "closed" });
   adoptStyle(root, UI_CSS);
   const top = document.createElement("div");
   top.className = "layer";
@@ -32,11 +38,16 @@ export function getLayer() {
   return layer;
 }
 
-/** Whether `node` is (inside) the extension's element, so page-change detection can ignore it. */
+/**
+ * Whether `node` is (inside) the extension's element, so page-change detection can ignore it.
+ * @param {Node} node
+ * @returns {boolean}
+ */
 export function isOurs(node) {
   return Boolean(layer && (node === layer.host || layer.host.contains(node)));
 }
 
+/** Take the extension's element out of the page. */
 export function removeLayer() {
   layer?.host.remove();
   layer = null;

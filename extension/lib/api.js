@@ -2,8 +2,15 @@
  * The local TermsLens service over HTTP: the only code that fetches it (the worker imports this module;
  * content scripts never do). Every call resolves to {ok: true, data} or {ok: false, error: {code, message}};
  * nothing here throws.
+ *
+ * Busy is not dead. Only a refused connection means the service is not running ("service_unavailable").
+ * A timeout, or a 503 whose body says {"error": {"code": "busy"}}, means it runs but has more work than it
+ * takes on ("busy", with the Retry-After it asked for): analyses are retried with back-off, and the popup
+ * says "busy, retrying…" instead of telling the user to start a service that is already running.
  */
-import { SERVICE_HOST, TIMEOUTS } from "./constants.js";
+import { BUSY_RETRY, SERVICE_HOST, TIMEOUTS } from "./constants.js";
+
+export const ERROR_CODES = Object.freeze({ UNAVAILABLE: "service_unavailable", BUSY: "busy", BAD_RESPONSE: "bad_response" });
 
 /**
  * The service's base URL on a port.
@@ -13,6 +20,17 @@ import { SERVICE_HOST, TIMEOUTS } from "./constants.js";
 export function baseUrl(port) {
   return `http://${SERVICE_HOST}:${port}/api/v1`;
 }
+
+/**
+ * Milliseconds a Retry-After header asks for (delta-seconds form; the service sends no dates), or null.
+ * @param {string|null} value
+ * @returns {number|null}
+ */
+export function retryAfterMs(value) {
+  return value !== null && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) * 1000 : null;
+}
+
+const busy = (message, retryAfter = null) => ({ ok: false, error: { code: ERROR_CODES.BUSY, message, retryAfterMs: retryAfter } });
 
 async function call(port, path, { method = "GET", body, timeout }) {
   const controller = new AbortController();
@@ -28,15 +46,9 @@ async function call(port, path, { method = "GET", body, timeout }) {
       cache: "no-store",
     });
   } catch (error) {
-    // A refused connection and a timeout both mean, to the user, that the service is not there.
-    const timedOut = error?.name === "AbortError";
-    return {
-      ok: false,
-      error: {
-        code: "service_unavailable",
-        message: timedOut ? `TermsLens did not answer within ${timeout / 1000} s.` : "TermsLens is not running.",
-      },
-    };
+    if (error?.name === "AbortError") return busy(`TermsLens is busy: no answer within ${timeout / 1000} s.`);
+    // fetch rejects with a TypeError when nothing accepts the connection: the service is not running.
+    return { ok: false, error: { code: ERROR_CODES.UNAVAILABLE, message: "TermsLens is not running." } };
   } finally {
     clearTimeout(timer);
   }
@@ -44,19 +56,50 @@ async function call(port, path, { method = "GET", body, timeout }) {
   try {
     data = response.status === 204 ? null : await response.json();
   } catch {
-    return { ok: false, error: { code: "bad_response", message: `TermsLens answered ${response.status} without JSON.` } };
+    if (response.status === 503) return busy("TermsLens is busy; try again in a moment.", retryAfterMs(response.headers.get("Retry-After")));
+    return { ok: false, error: { code: ERROR_CODES.BAD_RESPONSE, message: `TermsLens answered ${response.status} without JSON.` } };
   }
   if (!response.ok) {
     const error = data?.error;
+    const code = typeof error?.code === "string" ? error.code.slice(0, 60) : `http_${response.status}`;
+    if (response.status === 503 && code === ERROR_CODES.BUSY) {
+      return busy("TermsLens is busy; try again in a moment.", retryAfterMs(response.headers.get("Retry-After")));
+    }
     return {
       ok: false,
-      error: {
-        code: typeof error?.code === "string" ? error.code : `http_${response.status}`,
-        message: typeof error?.message === "string" ? error.message : `TermsLens answered ${response.status}.`,
-      },
+      error: { code, message: typeof error?.message === "string" ? error.message.slice(0, 500) : `TermsLens answered ${response.status}.` },
     };
   }
   return { ok: true, data };
+}
+
+/**
+ * How long to wait before retry number `attempt` (0-based): doubling from `baseMs`, at most `maxMs`, or
+ * longer when the service asked for it (also at most `maxMs`).
+ * @param {number} attempt
+ * @param {number|null} asked the service's Retry-After in ms
+ * @param {{baseMs: number, maxMs: number}} [policy]
+ * @returns {number}
+ */
+export function backoffMs(attempt, asked = null, { baseMs, maxMs } = BUSY_RETRY) {
+  return Math.min(maxMs, Math.max(baseMs * 2 ** attempt, asked ?? 0));
+}
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `request()` again while it answers busy, with back-off, up to `retries` more times.
+ * @param {() => Promise<object>} request
+ * @param {{retries?: number, sleep?: (ms: number) => Promise<void>}} [options] tests pass their own sleep
+ * @returns {Promise<object>} the first answer that is not busy, or the last busy one
+ */
+export async function retryWhileBusy(request, { retries = BUSY_RETRY.retries, sleep = delay } = {}) {
+  let answer = await request();
+  for (let attempt = 0; attempt < retries && !answer.ok && answer.error.code === ERROR_CODES.BUSY; attempt += 1) {
+    await sleep(backoffMs(attempt, answer.error.retryAfterMs));
+    answer = await request();
+  }
+  return answer;
 }
 
 /**
@@ -69,18 +112,21 @@ export function health(port) {
 }
 
 /**
- * POST /analyze {url, title, text}.
+ * POST /analyze {url, title, text}, retried while the service is busy.
  * @param {number} port
  * @param {{url: string, title: string, text: string}} page
+ * @param {{sleep?: (ms: number) => Promise<void>}} [options]
+ * @returns {Promise<{ok: boolean, data?: object, error?: object}>}
  */
-export function analyze(port, page) {
-  return call(port, "/analyze", { method: "POST", body: page, timeout: TIMEOUTS.analyze });
+export function analyze(port, page, options = {}) {
+  return retryWhileBusy(() => call(port, "/analyze", { method: "POST", body: page, timeout: TIMEOUTS.analyze }), options);
 }
 
 /**
  * GET /site?url= : the service behind a URL with its records and actions.
  * @param {number} port
  * @param {string} url
+ * @returns {Promise<{ok: boolean, data?: object, error?: object}>}
  */
 export function site(port, url) {
   return call(port, `/site?url=${encodeURIComponent(url)}`, { timeout: TIMEOUTS.health * 2 });
@@ -88,8 +134,10 @@ export function site(port, url) {
 
 /**
  * POST /feedback {record_id, category, url, exact, note}: a "this looks wrong" report, kept by the service.
+ * Not retried: the person sees "busy" and can send it again.
  * @param {number} port
  * @param {{record_id: string|null, category: string, url: string, exact: string, note: string}} report
+ * @returns {Promise<{ok: boolean, data?: object, error?: object}>}
  */
 export function feedback(port, report) {
   return call(port, "/feedback", { method: "POST", body: report, timeout: TIMEOUTS.feedback });

@@ -4,10 +4,34 @@
  */
 
 /**
+ * Whether an event comes from the person using the browser: dispatched by the browser itself (not by a
+ * script's dispatchEvent or click()), while the page has transient user activation (a real click or key
+ * press just happened). Page scripts can forge neither, so the extension's UI acts only on such events.
+ * @param {Event} event
+ * @returns {boolean}
+ */
+export function isUserGesture(event) {
+  return event.isTrusted === true && (globalThis.navigator?.userActivation?.isActive ?? true);
+}
+
+/**
+ * A listener that runs `handler` only for trusted events (see isUserGesture for what a page can forge).
+ * @template {Event} E
+ * @param {(event: E) => void} handler
+ * @returns {(event: E) => void}
+ */
+export function trusted(handler) {
+  return (event) => {
+    if (event.isTrusted === true) handler(event);
+  };
+}
+
+/**
  * An element with attributes and children.
  * @param {string} tag
- * @param {Record<string, string|number|boolean|null|undefined|Function>} [attrs] `on*` keys add listeners;
- *   `false`/null/undefined values are left out, `true` sets an empty attribute
+ * @param {Record<string, string|number|boolean|null|undefined|Function>} [attrs] `on*` keys add listeners that
+ *   act only on trusted events (trusted()); `false`/null/undefined values are left out, `true` sets an empty
+ *   attribute
  * @param {...(Node|string|number|null|undefined|false|Array)} children strings become Text nodes
  * @returns {HTMLElement}
  */
@@ -16,7 +40,7 @@ export function h(tag, attrs = {}, ...children) {
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (value === false || value === null || value === undefined) continue;
     if (name.startsWith("on") && typeof value === "function") {
-      element.addEventListener(name.slice(2).toLowerCase(), value);
+      element.addEventListener(name.slice(2).toLowerCase(), trusted(value));
     } else if (name === "dataset" && typeof value === "object") {
       for (const [key, data] of Object.entries(value)) element.dataset[key] = String(data);
     } else {
@@ -36,7 +60,12 @@ function append(parent, children) {
   }
 }
 
-/** An inline SVG icon from a list of path data strings (constant data of the extension, not record text). */
+/**
+ * An inline SVG icon from a list of path data strings (constant data of the extension, not record text).
+ * @param {string[]} paths SVG path data, one of ICONS
+ * @param {{size?: number, label?: string|null}} [options] without a label the icon is hidden from screen readers
+ * @returns {SVGSVGElement}
+ */
 export function icon(paths, { size = 16, label = null } = {}) {
   const ns = "http://www.w3.org/2000/svg";
   const svg = document.createElementNS(ns, "svg");
@@ -79,6 +108,7 @@ export const ICONS = Object.freeze({
 /**
  * A short readable date ("28 Nov 2025") from an ISO date, or the input when it is not one.
  * @param {string|null} iso
+ * @returns {string}
  */
 export function formatDate(iso) {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? "";
@@ -87,7 +117,11 @@ export function formatDate(iso) {
   return `${d} ${months[m - 1]} ${y}`;
 }
 
-/** The host name of an https URL without "www.", for "Source: anthropic.com". */
+/**
+ * The host name of a URL without "www.", for "Source: anthropic.com"; "" when it is not a URL.
+ * @param {string} url
+ * @returns {string}
+ */
 export function shortHost(url) {
   try {
     return new URL(url).hostname.replace(/^www\./, "");
@@ -95,15 +129,3 @@ export function shortHost(url) {
     return "";
   }
 }
-
-export const SEVERITY_LABELS = Object.freeze({ high: "High", medium: "Medium", low: "Low" });
-export const STANCE_LABELS = Object.freeze({ bad: "Against you", neutral: "Neutral", good: "In your favour" });
-export const ACTION_KIND_LABELS = Object.freeze({
-  "opt-out": "Opt out",
-  setting: "Setting",
-  request: "Request",
-  delete: "Delete",
-  download: "Download",
-  contact: "Contact",
-  read: "Read more",
-});

@@ -1,27 +1,32 @@
 /**
  * Every message type the extension sends, in one place: grep for a quoted type string finds only this file.
  * Senders write `sendMessage({type: MSG.X, ...})`; receivers check the type against the sets below.
+ * A clause is named by its annotation `id`, an action by its key within that clause or record (see
+ * lib/identity.js); no message names a clause by its position or carries a link to open.
  */
 export const MSG = Object.freeze({
   // content script → worker
   ANALYZE_PAGE: "analyzePage", // {url, title, text, trigger} → {service, summary, annotations}
   GET_PAGE_CONFIG: "getPageConfig", // {url} → {autoAnalyze, guidance | null}
   CLEAR_PAGE: "clearPage", // {} the page left its terms route: forget its results
-  REPORT_PROBLEM: "reportProblem", // {index, note} "this looks wrong" on a clause card
+  REPORT_PROBLEM: "reportProblem", // {id, note} "this looks wrong" on a clause card
   DISMISS_GUIDANCE: "dismissGuidance", // {} the guidance panel was closed
   // content script or popup → worker
-  OPEN_ACTION: "openAction", // {tabId?, source: "annotation"|"site", index, actionIndex}
+  OPEN_ACTION: "openAction", // {tabId?, source: "annotation"|"site", id (clause or record), action (key)}
   // popup / options → worker
   GET_TAB_SUMMARY: "getTabSummary", // {tabId} → {status, port, result, site}
   ANALYZE_TAB: "analyzeTab", // {tabId}
-  SHOW_CLAUSE: "showClause", // {tabId, index}
+  SHOW_CLAUSE: "showClause", // {tabId, id}
   GET_OPTIONS: "getOptions", // {} → {port, autoAnalyze}
   SET_OPTIONS: "setOptions", // {port, autoAnalyze}
   CHECK_SERVICE: "checkService", // {} → {running, port, version, records}
   // worker → content script
   RUN_ANALYSIS: "runAnalysis", // {} analyse this page now (popup button, context menu)
-  SCROLL_TO_CLAUSE: "scrollToClause", // {index}
+  SCROLL_TO_CLAUSE: "scrollToClause", // {id}
 });
+
+/** How an analysis started (ANALYZE_PAGE's `trigger`): a legal page opened, the user asked, the page changed. */
+export const TRIGGERS = Object.freeze({ AUTO: "auto", REQUEST: "request", UPDATE: "update" });
 
 /** Types a content script may send; anything else from a web page's frame is dropped. */
 export const CONTENT_MESSAGES = new Set([

@@ -1,18 +1,28 @@
 /**
- * Shapes of the messages between content scripts, the worker and the extension pages. Every receiver checks
- * a message against its shape before acting on it: a page's script cannot talk to the worker directly, but a
- * compromised or confused content script can, and a reply may come from an older version of the worker.
+ * Shapes of the messages between content scripts, the worker and the extension pages, and the service's
+ * answers reduced to checked fields. Every receiver checks a message against its shape before acting on it:
+ * a page's script cannot talk to the worker directly, but a compromised or confused content script can, and
+ * a reply may come from an older version of the worker. The service is local but not part of the extension,
+ * so its answers are input too. No extension API is used here, so Node can test it (tests/js/).
  */
-import { MSG } from "./messages.js";
+import { ACTION_KEY_PATTERN, ANNOTATION_ID_PATTERN, RECORD_ID_PATTERN, withActionKeys } from "./identity.js";
 import { MAX_TEXT_CHARS } from "./constants.js";
+import { NEUTRAL_STANCE } from "./labels.js";
+import { MSG, TRIGGERS } from "./messages.js";
+import { ACTION_FIELDS, ACTION_KINDS, ANNOTATION_FIELDS, ANNOTATION_KINDS, SEVERITIES, STANCES } from "./vocabulary.js";
 
-const str = (max, { required = true, allowEmpty = false } = {}) => ({ kind: "string", max, required, allowEmpty });
+const str = (max, { required = true, allowEmpty = false, pattern = null } = {}) => ({ kind: "string", max, required, allowEmpty, pattern });
 const int = (min, max, { required = true } = {}) => ({ kind: "int", min, max, required });
 const bool = ({ required = true } = {}) => ({ kind: "bool", required });
 const oneOf = (values, { required = true } = {}) => ({ kind: "enum", values, required });
 
 const URL_MAX = 4096;
 const TAB_ID = int(0, 2 ** 31 - 1);
+const CLAUSE_ID = str(200, { pattern: ANNOTATION_ID_PATTERN });
+/** OPEN_ACTION names a clause (source "annotation") or, for the service's other actions, a record ("site"). */
+const CLAUSE_OR_RECORD_ID = str(200, { pattern: new RegExp(`${ANNOTATION_ID_PATTERN.source}|${RECORD_ID_PATTERN.source}`) });
+/** A "this looks wrong" note: the service keeps up to 2,000 characters (api/feedback.py MAX_NOTE_CHARS). */
+const NOTE_MAX = 2000;
 
 /** Fields each message type carries (besides `type`). Unknown fields are an error too. */
 export const SHAPES = Object.freeze({
@@ -20,26 +30,26 @@ export const SHAPES = Object.freeze({
     url: str(URL_MAX),
     title: str(2000, { allowEmpty: true }),
     text: str(MAX_TEXT_CHARS),
-    trigger: oneOf(["auto", "request", "update"]),
+    trigger: oneOf(Object.values(TRIGGERS)),
   },
   [MSG.GET_PAGE_CONFIG]: { url: str(URL_MAX) },
   [MSG.CLEAR_PAGE]: {},
-  [MSG.REPORT_PROBLEM]: { index: int(0, 10000), note: str(2000, { allowEmpty: true }) },
+  [MSG.REPORT_PROBLEM]: { id: CLAUSE_ID, note: str(NOTE_MAX, { allowEmpty: true }) },
   [MSG.DISMISS_GUIDANCE]: {},
   [MSG.OPEN_ACTION]: {
     tabId: int(0, 2 ** 31 - 1, { required: false }),
     source: oneOf(["annotation", "site"]),
-    index: int(0, 10000),
-    actionIndex: int(0, 100),
+    id: CLAUSE_OR_RECORD_ID,
+    action: str(60, { pattern: ACTION_KEY_PATTERN }),
   },
   [MSG.GET_TAB_SUMMARY]: { tabId: TAB_ID },
   [MSG.ANALYZE_TAB]: { tabId: TAB_ID },
-  [MSG.SHOW_CLAUSE]: { tabId: TAB_ID, index: int(0, 10000) },
+  [MSG.SHOW_CLAUSE]: { tabId: TAB_ID, id: CLAUSE_ID },
   [MSG.GET_OPTIONS]: {},
   [MSG.SET_OPTIONS]: { port: int(1, 65535), autoAnalyze: bool() },
   [MSG.CHECK_SERVICE]: {},
   [MSG.RUN_ANALYSIS]: {},
-  [MSG.SCROLL_TO_CLAUSE]: { index: int(0, 10000) },
+  [MSG.SCROLL_TO_CLAUSE]: { id: CLAUSE_ID },
 });
 
 /**
@@ -72,6 +82,7 @@ function valueProblem(value, spec) {
       if (typeof value !== "string") return "must be a string";
       if (value.length > spec.max) return `is longer than ${spec.max}`;
       if (!spec.allowEmpty && value.length === 0) return "is empty";
+      if (spec.pattern && !spec.pattern.test(value)) return "is not in the expected form";
       return null;
     case "int":
       if (!Number.isInteger(value)) return "must be an integer";
@@ -99,20 +110,116 @@ export function isHttpsUrl(url) {
   }
 }
 
-const SEVERITY_SET = new Set(["high", "medium", "low"]);
+// ---- The service's answers ----------------------------------------------------------------------------
+
+/** Length limits for what the extension shows: generous for real records, short enough that a hostile or
+ * broken answer cannot make a card megabytes long. */
+const LIMIT = Object.freeze({ id: 200, name: 200, title: 400, prose: 8000, item: 2000, context: 200, list: 30, actions: 20, domains: 50 });
+
+const text = (value, max = LIMIT.prose) => (typeof value === "string" ? value.slice(0, max) : "");
+const optionalText = (value, max = LIMIT.prose) => (typeof value === "string" && value ? value.slice(0, max) : null);
+const textList = (value, max = LIMIT.item, count = LIMIT.list) =>
+  Array.isArray(value) ? value.map((s) => text(s, max)).filter(Boolean).slice(0, count) : [];
+const isoDate = (value) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
+const count = (value) => (Number.isInteger(value) && value >= 0 ? value : null);
+const EMAIL = /^[^@\s<>"]+@[^@\s<>"]+\.[a-z]{2,}$/i;
+
+/**
+ * How each annotation field the service sends (ANNOTATION_FIELDS, generated from analysis.schema.json) is
+ * checked and passed on. Each check gets the field's value (and the whole annotation) and returns the value
+ * to keep. Required fields (checkAnnotation drops an annotation without them): `id` (the clause's name in
+ * every message), `exact` (what is anchored) and `severity` (how it is painted).
+ *
+ *   id            the schema's pattern                       kind         one of ANNOTATION_KINDS
+ *   record_id     string or null                             exact        non-empty string, kept whole
+ *   prefix/suffix strings, cut to 200 (the service sends 32)  start_utf16  integer ≥ 0 or null (anchoring hint)
+ *   score         number 0-100 or null                       service      string or null
+ *   category      string (named via CATEGORIES when known)   severity     one of SEVERITIES
+ *   stance        one of STANCES, else neutral               title        string, else "Clause"
+ *   means/matters strings, cut to 8,000                      advice       list of strings
+ *   actions       checkAction each (https links only)        regulations  list of strings
+ *   source_url    https only, else null                      source_date  YYYY-MM-DD or null
+ *   verified      YYYY-MM-DD or null                         peers        {summary} or null
+ */
+const ANNOTATION_CHECKS = Object.freeze({
+  id: (v) => (typeof v === "string" && ANNOTATION_ID_PATTERN.test(v) ? v : null),
+  kind: (v) => (ANNOTATION_KINDS.includes(v) ? v : null),
+  record_id: (v) => optionalText(v, LIMIT.id),
+  start_utf16: count,
+  exact: (v) => (typeof v === "string" && v ? v : null),
+  prefix: (v) => text(v, LIMIT.context),
+  suffix: (v) => text(v, LIMIT.context),
+  score: (v) => (typeof v === "number" && v >= 0 && v <= 100 ? v : null),
+  service: (v) => optionalText(v, LIMIT.name),
+  category: (v) => text(v, LIMIT.name),
+  severity: (v) => (SEVERITIES.includes(v) ? v : null),
+  stance: (v) => (STANCES.includes(v) ? v : NEUTRAL_STANCE),
+  title: (v) => text(v, LIMIT.title) || "Clause",
+  means: (v) => text(v),
+  matters: (v) => text(v),
+  advice: (v) => textList(v, LIMIT.item, 10),
+  actions: (v) => (Array.isArray(v) ? withActionKeys(v.map(checkAction).filter(Boolean).slice(0, LIMIT.actions)) : []),
+  regulations: (v) => textList(v, LIMIT.title),
+  source_url: (v) => (isHttpsUrl(v) ? v : null),
+  source_date: isoDate,
+  verified: isoDate,
+  peers: (v) => {
+    const summary = typeof v === "object" && v !== null ? optionalText(v.summary, 600) : null;
+    return summary ? { summary } : null;
+  },
+});
+
+/** Annotation fields the extension drops on purpose, and why. */
+export const DROPPED_ANNOTATION_FIELDS = Object.freeze({
+  start: "code-point offset (Python); the browser anchors with start_utf16 as its hint",
+  end: "code-point offset; the end follows from the anchored quote",
+  end_utf16: "the end follows from the anchored quote",
+});
+
+/** Annotation fields passed on to the popup and the content script. */
+export const PASSED_ANNOTATION_FIELDS = Object.freeze(Object.keys(ANNOTATION_CHECKS));
+const REQUIRED_ANNOTATION_FIELDS = ["id", "kind", "exact", "severity"];
+
+/**
+ * How each action field (ACTION_FIELDS) is checked: https links only, an address only when it looks like one
+ * (and its subject only with it), the kind one of ACTION_KINDS. The worker adds `key` (lib/identity.js).
+ */
+const ACTION_CHECKS = Object.freeze({
+  kind: (v) => (ACTION_KINDS.includes(v) ? v : null),
+  label: (v) => (typeof v === "string" && v ? v.slice(0, 300) : null),
+  url: (v) => (isHttpsUrl(v) ? v : null),
+  email: (v) => (typeof v === "string" && EMAIL.test(v) ? v : null),
+  subject: (v, action) => (typeof action.email === "string" && EMAIL.test(action.email) ? optionalText(v, LIMIT.name) : null),
+  deadline: (v) => optionalText(v, LIMIT.title),
+  steps: (v) => textList(v),
+  caveats: (v) => textList(v),
+});
+
+/** Action fields the extension drops on purpose (none today). */
+export const DROPPED_ACTION_FIELDS = Object.freeze({});
+/** Action fields passed on. */
+export const PASSED_ACTION_FIELDS = Object.freeze(Object.keys(ACTION_CHECKS));
 
 /**
  * The analysis answer reduced to the fields the extension uses, each checked; throws TypeError on a shape
- * the extension cannot show. The service is local but not part of the extension, so its answer is input too.
+ * the extension cannot show. Annotations without a valid id, quote or severity are left out, and so is a
+ * second annotation with an id already seen (a message could not tell them apart).
  * @param {any} data the JSON body of POST /analyze
- * @returns {{service: object|null, summary: object, annotations: object[]}}
+ * @returns {{service: object|null, summary: {total: number, by_severity: object}, annotations: object[]}}
  */
 export function checkAnalysis(data) {
   if (typeof data !== "object" || data === null || !Array.isArray(data.annotations)) {
     throw new TypeError("analysis without annotations");
   }
-  const annotations = data.annotations.map(checkAnnotation).filter(Boolean);
-  const bySeverity = { high: 0, medium: 0, low: 0 };
+  const seen = new Set();
+  const annotations = [];
+  for (const raw of data.annotations) {
+    const annotation = checkAnnotation(raw);
+    if (!annotation || seen.has(annotation.id)) continue;
+    seen.add(annotation.id);
+    annotations.push(annotation);
+  }
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
   for (const annotation of annotations) bySeverity[annotation.severity] += 1;
   return {
     service: checkService(data.service),
@@ -121,67 +228,74 @@ export function checkAnalysis(data) {
   };
 }
 
-function text(value, max = 8000) {
-  return typeof value === "string" ? value.slice(0, max) : "";
+/**
+ * One annotation with the fields in PASSED_ANNOTATION_FIELDS, each checked, or null when a required one is
+ * missing or malformed.
+ * @param {unknown} raw
+ * @returns {object|null}
+ */
+export function checkAnnotation(raw) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
+  const annotation = {};
+  for (const field of ANNOTATION_FIELDS) {
+    if (Object.hasOwn(ANNOTATION_CHECKS, field)) annotation[field] = ANNOTATION_CHECKS[field](raw[field], raw);
+  }
+  return REQUIRED_ANNOTATION_FIELDS.every((field) => annotation[field] !== null && annotation[field] !== undefined) ? annotation : null;
 }
 
-function optionalText(value, max = 8000) {
-  return typeof value === "string" && value ? value.slice(0, max) : null;
+/**
+ * An action with the fields in PASSED_ACTION_FIELDS, each checked, or null without a kind and label.
+ * @param {unknown} raw
+ * @returns {object|null}
+ */
+export function checkAction(raw) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
+  const action = {};
+  for (const field of ACTION_FIELDS) {
+    if (Object.hasOwn(ACTION_CHECKS, field)) action[field] = ACTION_CHECKS[field](raw[field], raw);
+  }
+  return action.kind && action.label ? action : null;
 }
 
-/** @returns {object|null} */
+/**
+ * The service a page belongs to, or null.
+ * @param {unknown} service
+ * @returns {{id: string, name: string, domains: string[], matched_by: string|null}|null}
+ */
 export function checkService(service) {
   if (typeof service !== "object" || service === null || typeof service.name !== "string") return null;
   return {
-    id: text(service.id, 200),
-    name: text(service.name, 200),
-    domains: Array.isArray(service.domains) ? service.domains.filter((d) => typeof d === "string").slice(0, 50) : [],
+    id: text(service.id, LIMIT.name),
+    name: text(service.name, LIMIT.name),
+    domains: Array.isArray(service.domains) ? service.domains.filter((d) => typeof d === "string").slice(0, LIMIT.domains) : [],
     matched_by: optionalText(service.matched_by, 40),
   };
 }
 
-function checkAnnotation(a) {
-  if (typeof a !== "object" || a === null) return null;
-  if (typeof a.exact !== "string" || !a.exact || !SEVERITY_SET.has(a.severity)) return null;
-  const peers = typeof a.peers === "object" && a.peers !== null ? { summary: optionalText(a.peers.summary, 600) } : null;
-  return {
-    kind: a.kind === "generic" ? "generic" : "record",
-    record_id: optionalText(a.record_id, 200),
-    exact: a.exact,
-    prefix: text(a.prefix, 200),
-    suffix: text(a.suffix, 200),
-    start_utf16: Number.isInteger(a.start_utf16) ? a.start_utf16 : Number.isInteger(a.start) ? a.start : 0,
-    score: typeof a.score === "number" ? a.score : null,
-    service: optionalText(a.service, 200),
-    category: text(a.category, 200),
-    severity: a.severity,
-    stance: ["bad", "neutral", "good"].includes(a.stance) ? a.stance : "neutral",
-    title: text(a.title, 400) || "Clause",
-    means: text(a.means),
-    matters: text(a.matters),
-    actions: Array.isArray(a.actions) ? a.actions.map(checkAction).filter(Boolean).slice(0, 20) : [],
-    advice: Array.isArray(a.advice) ? a.advice.map((s) => text(s, 2000)).filter(Boolean).slice(0, 10) : [],
-    regulations: Array.isArray(a.regulations) ? a.regulations.map((r) => text(r, 400)).filter(Boolean) : [],
-    source_url: isHttpsUrl(a.source_url) ? a.source_url : null,
-    source_date: optionalText(a.source_date, 20),
-    verified: optionalText(a.verified, 20),
-    peers: peers && peers.summary ? peers : null,
-  };
-}
-
-/** An action with only the fields the extension shows; links kept only when they are https. */
-export function checkAction(action) {
-  if (typeof action !== "object" || action === null || typeof action.label !== "string") return null;
-  const list = (value) => (Array.isArray(value) ? value.map((s) => text(s, 2000)).filter(Boolean).slice(0, 30) : []);
-  const email = typeof action.email === "string" && /^[^@\s<>"]+@[^@\s<>"]+\.[a-z]{2,}$/i.test(action.email);
-  return {
-    kind: text(action.kind, 40) || "read",
-    label: text(action.label, 300),
-    url: isHttpsUrl(action.url) ? action.url : null,
-    email: email ? action.email : null,
-    steps: list(action.steps),
-    caveats: list(action.caveats),
-    deadline: optionalText(action.deadline, 400),
-    subject: email ? optionalText(action.subject, 200) : null,
-  };
+/**
+ * The service's actions from GET /site, each checked and keyed, with the id and title of the record it
+ * belongs to (the popup names a site action by record id and action key).
+ * @param {any} data the JSON body of GET /site
+ * @returns {{service: object|null, actions: object[]}}
+ */
+export function checkSite(data) {
+  const service = checkService(data?.service);
+  if (!service) return { service: null, actions: [] };
+  const titles = new Map((Array.isArray(data.records) ? data.records : []).map((r) => [r?.id, r?.title]));
+  const byRecord = new Map();
+  for (const raw of Array.isArray(data.actions) ? data.actions : []) {
+    const action = checkAction(raw);
+    const recordId = typeof raw?.record_id === "string" && RECORD_ID_PATTERN.test(raw.record_id) ? raw.record_id : null;
+    if (!action || !recordId) continue;
+    if (!byRecord.has(recordId)) byRecord.set(recordId, []);
+    byRecord.get(recordId).push(action);
+  }
+  const actions = [];
+  for (const [recordId, list] of byRecord) {
+    const title = titles.get(recordId);
+    for (const action of withActionKeys(list)) {
+      actions.push({ ...action, record_id: recordId, recordTitle: typeof title === "string" ? title.slice(0, 300) : null });
+    }
+  }
+  return { service, actions: actions.slice(0, 40) };
 }

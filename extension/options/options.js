@@ -29,9 +29,11 @@ async function checkService() {
     serviceStatus.textContent = `Connected: TermsLens ${status.version} with ${status.records} records, on port ${status.port}.`;
   } else {
     serviceStatus.className = "status error";
-    serviceStatus.textContent = reply.ok
-      ? `Nothing answers on port ${status.port}. Start the service with: ${status.command}`
-      : "The extension could not check the service.";
+    serviceStatus.textContent = !reply.ok
+      ? "The extension could not check the service."
+      : status.busy
+        ? `TermsLens on port ${status.port} is running but busy; check again in a moment.`
+        : `Nothing answers on port ${status.port}. Start the service with: ${status.command}`;
   }
 }
 

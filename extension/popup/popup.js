@@ -4,13 +4,23 @@
  * `<html data-popup-state="ready">` tells tests it has rendered.
  */
 import { ext } from "../lib/browser.js";
-import { ACTION_KIND_LABELS, SEVERITY_LABELS, h, icon, ICONS, shortHost } from "../lib/dom.js";
+import { h, icon, ICONS, shortHost, trusted } from "../lib/dom.js";
+import {
+  ACTION_KIND_LABELS,
+  CHANGING_KINDS,
+  FAVOURABLE_STANCE,
+  GENERIC_KIND,
+  OPT_OUT_KIND,
+  SEVERITY_LABELS,
+  categoryName,
+} from "../lib/labels.js";
+import { POPUP_BUSY_RETRY } from "../lib/constants.js";
 import { MSG } from "../lib/messages.js";
-import { SEVERITIES } from "../lib/constants.js";
+import { SEVERITIES } from "../lib/vocabulary.js";
 
 const content = document.getElementById("content");
 // Action kinds that change something for the user, listed under "Opt out and settings".
-const SETTING_KINDS = new Set(["opt-out", "setting", "delete", "download", "request"]);
+const SETTING_KINDS = new Set(CHANGING_KINDS);
 
 async function tabIdFromContext() {
   const param = new URLSearchParams(location.search).get("tabId");
@@ -34,14 +44,14 @@ function setReady(state = "ready") {
 
 function renderOffline(status, tabId) {
   const copy = h("button", { type: "button", class: "button small" }, icon(ICONS.copy, { size: 14 }), "Copy");
-  copy.addEventListener("click", async () => {
+  copy.addEventListener("click", trusted(async () => {
     try {
       await navigator.clipboard.writeText(status.command);
       copy.lastChild.textContent = "Copied";
     } catch {
       copy.lastChild.textContent = "Select it";
     }
-  });
+  }));
   const retry = h("button", { type: "button", class: "button primary", onclick: () => render(tabId) }, icon(ICONS.refresh, { size: 15 }), "Check again");
   content.replaceChildren(
     h(
@@ -62,6 +72,33 @@ function renderOffline(status, tabId) {
     ),
   );
   setReady("offline");
+}
+
+// While the service is busy the popup asks again, waiting longer each time (reset once it answers).
+let busyAttempt = 0;
+let busyTimer = 0;
+
+function renderBusy(status, tabId) {
+  const wait = Math.min(POPUP_BUSY_RETRY.maxMs, POPUP_BUSY_RETRY.baseMs * 2 ** busyAttempt);
+  busyAttempt += 1;
+  content.replaceChildren(
+    h(
+      "section",
+      { class: "offline busy", role: "status", "aria-labelledby": "busy-title" },
+      h("div", { class: "offline-icon" }, icon(ICONS.refresh, { size: 22 })),
+      h("h2", { id: "busy-title" }, "TermsLens is busy, retrying…"),
+      h(
+        "p",
+        {},
+        "The service on port ",
+        h("strong", {}, String(status.port)),
+        " is running but has more work than it can take on right now. This page is read as soon as it answers.",
+      ),
+    ),
+  );
+  clearTimeout(busyTimer);
+  busyTimer = setTimeout(() => render(tabId), wait);
+  setReady("busy");
 }
 
 function severityChips(summary) {
@@ -93,10 +130,10 @@ function clauseList(result, tabId) {
           {
             type: "button",
             class: "clause",
-            dataset: { index, severity: a.severity },
+            dataset: { id: a.id, severity: a.severity },
             "aria-label": `${index + 1}. ${SEVERITY_LABELS[a.severity]} severity: ${a.title}. Show it on the page`,
             onclick: async () => {
-              const reply = await ask({ type: MSG.SHOW_CLAUSE, tabId, index });
+              const reply = await ask({ type: MSG.SHOW_CLAUSE, tabId, id: a.id });
               status.textContent = reply.ok ? "" : reply.error?.message ?? "Could not show that clause.";
             },
           },
@@ -108,8 +145,8 @@ function clauseList(result, tabId) {
             h(
               "span",
               { class: "clause-meta" },
-              a.kind === "generic" ? `Detected: ${categoryLabel(a.category)}` : categoryLabel(a.category),
-              a.stance === "good" ? h("span", { class: "good" }, " · in your favour") : null,
+              a.kind === GENERIC_KIND ? "Recognised by its wording" : categoryName(a.category),
+              a.stance === FAVOURABLE_STANCE ? h("span", { class: "favourable" }, " · in your favour") : null,
             ),
           ),
         ),
@@ -117,13 +154,6 @@ function clauseList(result, tabId) {
     ),
   );
   return [list, status];
-}
-
-/** "ai-training" → "AI training". */
-function categoryLabel(category) {
-  const words = (category || "clause").split("-").map((w) => (w === "ai" ? "AI" : w));
-  const text = words.join(" ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Actions that change something, from the page's clauses first, then the service's other records. */
@@ -137,12 +167,13 @@ function settingActions(result, site) {
     seen.add(key);
     items.push({ action, message, context });
   };
-  result?.annotations.forEach((a, index) =>
-    a.actions.forEach((action, actionIndex) => add(action, { source: "annotation", index, actionIndex }, a.title)),
+  result?.annotations.forEach((a) =>
+    a.actions.forEach((action) => add(action, { source: "annotation", id: a.id, action: action.key }, a.title)),
   );
-  site?.actions.forEach((action, index) => add(action, { source: "site", index, actionIndex: 0 }, action.recordTitle));
+  site?.actions.forEach((action) => add(action, { source: "site", id: action.record_id, action: action.key }, action.recordTitle));
   // Opt-outs first: they are what the popup is most often opened for.
-  items.sort((x, y) => Number(y.action.kind === "opt-out") - Number(x.action.kind === "opt-out"));
+  const optOut = (item) => Number(item.action.kind === OPT_OUT_KIND);
+  items.sort((x, y) => optOut(y) - optOut(x));
   return items;
 }
 
@@ -164,7 +195,7 @@ function actionsSection(items, tabId) {
             "button",
             {
               type: "button",
-              class: `action${action.kind === "opt-out" ? " opt-out" : ""}`,
+              class: `action${action.kind === OPT_OUT_KIND ? " opt-out" : ""}`,
               dataset: { kind: action.kind },
               title: action.url,
               onclick: async () => {
@@ -192,20 +223,20 @@ async function analyseButton(tabId, analysed) {
     icon(ICONS.lens, { size: 15 }),
     analysed ? "Analyse again" : "Analyse this page",
   );
-  button.addEventListener("click", async () => {
+  button.addEventListener("click", trusted(async () => {
     button.disabled = true;
     button.lastChild.textContent = "Analysing…";
     content.setAttribute("aria-busy", "true");
     document.documentElement.dataset.popupState = "analyzing";
     const reply = await ask({ type: MSG.ANALYZE_TAB, tabId });
-    if (!reply?.ok && reply?.error?.code !== "service_unavailable") {
+    if (!reply?.ok && !["service_unavailable", "busy"].includes(reply?.error?.code)) {
       button.disabled = false;
       button.lastChild.textContent = reply?.error?.message ?? "Could not analyse this page";
       setReady();
       return;
     }
     render(tabId);
-  });
+  }));
   return button;
 }
 
@@ -223,6 +254,11 @@ async function render(tabId) {
     return;
   }
   const { status, result, site, url, pageStatus } = reply.data;
+  if (status.busy) {
+    renderBusy(status, tabId);
+    return;
+  }
+  busyAttempt = 0;
   if (!status.running) {
     renderOffline(status, tabId);
     return;
@@ -266,7 +302,9 @@ async function render(tabId) {
         { class: "empty" },
         pageStatus === "error"
           ? "The last analysis of this page failed. Try again."
-          : "TermsLens reads terms, privacy, cookie and legal pages on its own. To read this page too, analyse it; its text stays on your computer.",
+          : pageStatus === "busy"
+            ? "TermsLens was busy when this page loaded; it will read the page again shortly."
+            : "TermsLens reads terms, privacy, cookie and legal pages on its own. To read this page too, analyse it; its text stays on your computer.",
       ),
     );
   }
@@ -277,5 +315,5 @@ async function render(tabId) {
 }
 
 document.getElementById("open-options").appendChild(icon(ICONS.settings, { size: 18 }));
-document.getElementById("open-options").addEventListener("click", () => ext.runtime.openOptionsPage());
+document.getElementById("open-options").addEventListener("click", trusted(() => ext.runtime.openOptionsPage()));
 tabIdFromContext().then(render);

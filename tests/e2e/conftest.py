@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.shadow import ShadowUi
 from tests.e2e.site import Site, build_site, xss_record_file
 from tests.e2e.web import TestWeb
 
@@ -41,6 +41,15 @@ CHROMIUM_ARGS = [
     f"--disable-extensions-except={EXTENSION_DIR}",
     f"--load-extension={EXTENSION_DIR}",
 ]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/e2e is marked `e2e` (pyproject.toml), so `-m "not e2e"` leaves the browser out.
+    pytest hands this hook every collected item, not only this folder's, hence the path check."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if Path(str(item.path)).resolve().is_relative_to(here):
+            item.add_marker(pytest.mark.e2e)
 
 
 def free_port() -> int:
@@ -136,6 +145,10 @@ class Extension:
     def wait_state(self, page, state: str) -> None:
         page.wait_for_selector(f"html[data-termslens-state='{state}']", state="attached", timeout=READY_TIMEOUT_MS)
 
+    def ui(self, page) -> ShadowUi:
+        """The extension's UI on `page`, inside its closed shadow root (tests/e2e/shadow.py)."""
+        return ShadowUi(page)
+
     def tab_id(self, page) -> int:
         """The browser's id of the tab showing `page` (the active tab once it is brought to the front)."""
         page.bring_to_front()
@@ -149,7 +162,9 @@ class Extension:
         popup = self.context.new_page()
         popup.set_viewport_size({"width": 380, "height": 600})
         popup.goto(f"{EXTENSION_URL}/popup/popup.html?tabId={tab_id}")
-        popup.wait_for_selector("html[data-popup-state='ready'], html[data-popup-state='offline']", state="attached")
+        popup.wait_for_selector(
+            "html[data-popup-state='ready'], html[data-popup-state='offline'], html[data-popup-state='busy']", state="attached"
+        )
         return popup
 
     def set_port(self, port: int) -> None:
@@ -225,10 +240,3 @@ def screenshot(page, name: str, **kwargs) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), **kwargs)
     return path
-
-
-def find_web_ext() -> str | None:
-    local = ROOT / "node_modules" / ".bin" / "web-ext"
-    if local.is_file():
-        return str(local)
-    return shutil.which("web-ext")

@@ -21,6 +21,15 @@ XSS_URL = "https://widgets.example.net/terms"
 PLAIN_URL = "https://www.anthropic.com/news/claude-plays-chess"
 # A real terms page of a service the library has no records for (Rovio's, from the CLAUDETTE corpus).
 UNKNOWN_SERVICE_URL = "https://www.rovio.com/eula"
+# Attack pages (issue 10): terms that try to read and drive the extension's UI, and terms that never stop changing.
+HOSTILE_URL = "https://terms.hostile.example/legal/terms"
+CHURN_URL = "https://churn.example.org/legal/terms"
+# The attacker's own link, planted in an opt-out sentence so the service turns it into a card action.
+PHISH_URL = "https://phish.example.net/arbitration-opt-out"
+PHISH_SENTENCE = (
+    "Any dispute will be resolved by binding, individual arbitration. You may opt out of arbitration within "
+    f"30 days of accepting these Terms at {PHISH_URL}."
+)
 
 # The sentence the markup-laden test record quotes; it appears once, on the XSS_URL page.
 XSS_QUOTE = (
@@ -189,6 +198,118 @@ render();
     return page_html("Example Notes", app, head=head, brand="Example Notes")
 
 
+# The hostile page's own script (it runs in the page's world, as any page script does). Before the extension
+# draws anything it patches attachShadow, hoping to be handed the extension's root; `window.attack` holds what
+# it tries afterwards, each step returning what it got.
+HOSTILE_SCRIPT = """
+window.__captured = [];
+const realAttach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = realAttach.call(this, {...init, mode: 'open'});
+  window.__captured.push(root);
+  return root;
+};
+const host = () => document.querySelector('termslens-ui');
+const squash = (s) => (s || '').replace(/\\s+/g, ' ');
+// Where the extension's elements are: the host answers elementFromPoint over them (the page cannot see more).
+function extensionPoints() {
+  const points = [];
+  for (let y = 0; y < innerHeight; y += 6) for (let x = 0; x < innerWidth; x += 6) {
+    if (document.elementFromPoint(x, y) === host()) points.push({x, y});
+  }
+  return points;
+}
+function clausePoints() {
+  const points = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/arbitration|Materials|liability/.test(node.data)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) points.push({x: r.left + r.width / 2, y: r.top + r.height / 2});
+  }
+  return points;
+}
+window.attack = {
+  read() {
+    const h = host();
+    const selection = getSelection();
+    selection.selectAllChildren(document.documentElement);
+    const selected = selection.toString();
+    selection.removeAllRanges();
+    let path = [];
+    h?.addEventListener('click', (e) => { path = e.composedPath().map((n) => n.nodeName); }, {once: true});
+    return {
+      hostFound: Boolean(h),
+      shadowRoot: h ? h.shadowRoot !== null : null,
+      captured: window.__captured.length,
+      text: squash([document.documentElement.innerText, document.documentElement.textContent, h?.innerText, h?.textContent, selected].join(' | ')),
+      childElements: h ? h.querySelectorAll('*').length : 0,
+      pointsOverExtension: extensionPoints().length,
+    };
+  },
+  drive() {
+    const h = host();
+    const fire = (target, type, init, Kind = MouseEvent) =>
+      target.dispatchEvent(new Kind(type, {bubbles: true, composed: true, cancelable: true, ...init}));
+    let events = 0;
+    for (const p of [...clausePoints(), ...extensionPoints()]) {
+      for (const type of ['pointerover', 'mouseover', 'mouseenter', 'mousemove', 'pointerdown', 'mousedown', 'mouseup', 'click']) {
+        fire(document, type, {clientX: p.x, clientY: p.y});
+        fire(document.elementFromPoint(p.x, p.y) || document.body, type, {clientX: p.x, clientY: p.y});
+        if (h) fire(h, type, {clientX: p.x, clientY: p.y});
+        events += 3;
+      }
+      document.elementFromPoint(p.x, p.y)?.click();
+    }
+    for (const key of ['Tab', 'Enter', ' ', 'Escape']) {
+      for (const target of [document, document.body, h].filter(Boolean)) {
+        fire(target, 'keydown', {key}, KeyboardEvent);
+        fire(target, 'keyup', {key}, KeyboardEvent);
+        events += 2;
+      }
+    }
+    h?.click();
+    h?.focus();
+    return {events, active: document.activeElement?.nodeName};
+  },
+};
+"""
+
+# A page that changes itself every 300 ms (issue 10: the service stayed at 68% of a core): `?mode=word` swaps
+# one word, `?mode=paragraph` rewrites a whole paragraph. window.__changes counts the changes made.
+CHURN_SCRIPT = """
+window.__changes = 0;
+const mode = new URLSearchParams(location.search).get('mode');
+const words = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+const paragraphs = [
+  'Our partners may receive information about the pages you visit so that they can measure the reach of campaigns and improve their services.',
+  'Members of the loyalty programme collect points with every purchase and can exchange them for vouchers, upgrades or donations to charities.',
+];
+setInterval(() => {
+  window.__changes += 1;
+  window.__startedAt ??= performance.now();
+  const n = window.__changes;
+  if (mode === 'word') document.getElementById('day').textContent = words[n % words.length];
+  else document.getElementById('churn').textContent = paragraphs[n % 2] + ' (' + n + ')';
+}, 300);
+"""
+
+
+def hostile_html(terms_body: str) -> str:
+    """Real terms (so the extension has clauses and actions to show) with the attacker's opt-out sentence."""
+    body = terms_body + f"<h2>Disputes</h2><p>{html.escape(PHISH_SENTENCE)}</p>"
+    return page_html("Terms of Service", body, head=f"<script>{HOSTILE_SCRIPT}</script>", brand="Hostile Example")
+
+
+def churn_html(terms_body: str) -> str:
+    body = (
+        '<p>Updated every day. Today is <span id="day">Sunday</span>.</p>'
+        '<p id="churn">Our partners may receive information about the pages you visit.</p>' + terms_body
+    )
+    return page_html("Terms of Service", body, head=f"<script>{CHURN_SCRIPT}</script>", brand="Churn Example")
+
+
 def xss_html() -> str:
     body = (
         "<h1>Widget Gallery Terms of Service</h1>"
@@ -275,6 +396,8 @@ def build_site(shared: Path) -> Site:
     site.add(SETTINGS_URL, settings_html())
     site.add(SPA_HOME_URL, spa_html(terms))
     site.add(XSS_URL, xss_html())
+    site.add(HOSTILE_URL, hostile_html(terms))
+    site.add(CHURN_URL, churn_html(terms))
     rovio = claudette_html(shared / "claudette-dev" / "docs" / "Rovio.txt")
     site.add(UNKNOWN_SERVICE_URL, page_html("Terms of Service | Rovio", rovio, brand="Rovio"))
     site.add(

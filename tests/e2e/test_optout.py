@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import expect
-
 from tests.e2e.conftest import screenshot
+from tests.e2e.shadow import CARD, Query, card_part, marker
 from tests.e2e.site import TERMS_URL
-from tests.e2e.test_card import CARD, marker_for
 
 
 def boxes_overlap(a: dict, b: dict) -> bool:
@@ -20,45 +18,46 @@ def test_opt_out_opens_the_settings_page_and_guides_through_it(extension, servic
     record = service.get("/records/anthropic-terms-model-training")
     action = next(a for a in record["actions"] if a["kind"] == "opt-out")
     page = extension.open(TERMS_URL)
-    marker_for(page, record["title"]).click()
+    ui = extension.ui(page)
+    ui.click(marker(record["title"]))
+    ui.wait_visible(CARD)
     with extension.context.expect_page() as opened:
-        page.locator(CARD).get_by_role("button", name=action["label"]).click()
+        ui.click(card_part("button.action-button", text=action["label"]))
     settings = opened.value
     settings.wait_for_load_state()
     assert settings.url == action["url"]
 
-    panel = settings.get_by_role("complementary", name=action["label"])
-    expect(panel).to_be_visible()
-    steps = panel.locator(".step")
-    expect(steps).to_have_count(len(action["steps"]))
-    for step, text in zip(steps.all(), action["steps"]):
-        expect(step).to_contain_text(text)
-    expect(steps.nth(0)).to_have_class(re.compile(r"\bdone\b"))  # "open Settings and go to Privacy": we are there
-    expect(steps.nth(1)).not_to_have_class(re.compile(r"\bdone\b"))
-    expect(panel).to_contain_text("1 of 3 done")
+    guide = extension.ui(settings)
+    panel = Query(".guide")
+    guide.wait_visible(panel)
+    assert guide.text(Query(".guide h2")) == action["label"]
+    steps = Query(".guide .step")
+    assert guide.texts(Query(".guide .step-text")) == [" ".join(text.split()) for text in action["steps"]]
+    done = lambda: [bool(re.search(r"\bdone\b", c or "")) for c in guide.attributes(steps, "class")]  # noqa: E731
+    guide.wait_text(Query(".guide .progress-text"), "1 of 3 done")
+    assert done() == [True, False, False]  # "open Settings and go to Privacy": we are there
 
-    toggle = settings.locator("#training-toggle")
-    ring = settings.locator("termslens-ui .ring")
-    expect(ring).to_be_visible()
-    expect(ring).to_contain_text("Switch this off")
-    assert boxes_overlap(ring.bounding_box(), toggle.bounding_box())
-    panel.get_by_text("Good to know").click()
+    ring = Query(".ring")
+    guide.wait_visible(ring)
+    assert "Switch this off" in guide.text(ring)
+    assert boxes_overlap(guide.boxes(ring)[0], settings.locator("#training-toggle").bounding_box())
+    guide.click(Query(".guide summary", text="Good to know"))
     for caveat in action["caveats"]:
-        expect(panel.get_by_text(caveat)).to_be_visible()
+        guide.wait_visible(Query(".guide .caveats li", text=" ".join(caveat.split())[:60], visible=True))
     screenshot(settings, "guide")
 
-    toggle.click()
-    expect(steps.nth(1)).to_have_class(re.compile(r"\bdone\b"))
-    expect(ring).to_contain_text("Done")
-    steps.nth(2).get_by_role("checkbox").check()
-    expect(panel.get_by_role("status")).to_contain_text("All steps done")
+    settings.locator("#training-toggle").click()
+    guide.wait_text(ring, "Done")
+    assert done()[:2] == [True, True]
+    guide.click(Query(".guide .step input[type=checkbox]", nth=2))
+    guide.wait_text(Query(".guide .all-done", visible=True), "All steps done")
     screenshot(settings, "guide-done")
 
-    panel.get_by_role("button", name="Close the guide").click()
-    expect(panel).to_have_count(0)
+    guide.click(Query(".guide button", name="Close the guide"))
+    guide.wait_count(panel, 0)
     settings.reload()
     extension.wait_state(settings, "idle")
-    expect(settings.locator("termslens-ui .guide")).to_have_count(0)
+    assert extension.ui(settings).count(panel) == 0
 
 
 def test_the_popup_opt_out_opens_the_same_guidance(extension, service, pages):
@@ -68,5 +67,6 @@ def test_the_popup_opt_out_opens_the_same_guidance(extension, service, pages):
         popup.locator(".action.opt-out").first.click()
     settings = opened.value
     settings.wait_for_load_state()
-    expect(settings.locator("termslens-ui .guide")).to_be_visible()
-    expect(settings.locator("termslens-ui .ring")).to_be_visible()
+    guide = extension.ui(settings)
+    guide.wait_visible(Query(".guide"))
+    guide.wait_visible(Query(".ring"))

@@ -11,11 +11,11 @@ from tests.e2e.conftest import EXTENSION_URL, Service, screenshot
 from tests.e2e.site import PLAIN_URL, TERMS_URL
 
 
-def marker_titles_in_page_order(page) -> list[str]:
-    return page.evaluate(
-        """() => [...document.querySelector('termslens-ui').shadowRoot.querySelectorAll('.marker')]
-             .map((m) => ({title: m.title, top: parseFloat(m.style.top), index: +m.dataset.index}))
-             .sort((a, b) => a.top - b.top || a.index - b.index).map((m) => m.title)"""
+def marker_titles_in_page_order(extension, page) -> list[str]:
+    return extension.ui(page).evaluate(
+        """(ui) => [...ui.root().querySelectorAll('.marker')]
+             .map((m) => ({title: m.title, top: parseFloat(m.style.top), number: +m.dataset.number}))
+             .sort((a, b) => a.top - b.top || a.number - b.number).map((m) => m.title)"""
     )
 
 
@@ -24,7 +24,7 @@ def test_popup_sums_up_the_page_and_lists_its_clauses_in_page_order(extension, s
     popup = extension.open_popup(page)
     expect(popup.locator("#service-name")).to_have_text("Claude (Anthropic)")
     titles = popup.locator(".clause-title").all_text_contents()
-    assert titles == marker_titles_in_page_order(page)
+    assert titles == marker_titles_in_page_order(extension, page)
     highlights = extension.highlights(page)
     for severity in ("high", "medium", "low"):
         count = int(popup.locator(f".chip[data-severity='{severity}'] .count").text_content())

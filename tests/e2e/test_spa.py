@@ -3,8 +3,7 @@ later is re-read, removed text takes its highlight with it at once, and leaving 
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
-
+from tests.e2e.shadow import MARKERS
 from tests.e2e.site import SPA_HOME_URL, SPA_TERMS_URL
 
 HAS_CLAUSE = """(start) => [...CSS.highlights].filter(([n]) => n.startsWith('termslens-'))
@@ -26,7 +25,8 @@ def test_a_single_page_app_is_highlighted_as_it_changes(extension, service, page
 
     page.click("#law summary")
     page.wait_for_function(HAS_CLAUSE, arg=law[:40], polling=100)
-    marker_titles = page.locator("termslens-ui .marker").evaluate_all("(ms) => ms.map((m) => m.title)")
+    ui = extension.ui(page)
+    marker_titles = ui.attributes(MARKERS, "title")
     assert service.get("/records/anthropic-terms-governing-law")["title"] in marker_titles
 
     # Removing a clause's paragraph drops its highlight before the next frame, not after the re-read.
@@ -44,5 +44,5 @@ def test_a_single_page_app_is_highlighted_as_it_changes(extension, service, page
 
     page.go_back()  # popstate to the home route
     page.wait_for_function(NO_HIGHLIGHTS, polling=100)
-    expect(page.locator("termslens-ui .marker")).to_have_count(0)
+    ui.wait_count(MARKERS, 0)
     extension.wait_state(page, "idle")

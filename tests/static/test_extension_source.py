@@ -9,7 +9,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from termslens import config
-from tests.e2e.conftest import EXTENSION_DIR, EXTENSION_ID
+from tests.static.tools import EXTENSION_DIR, EXTENSION_ID
 
 SCRIPTS = sorted(EXTENSION_DIR.rglob("*.js"))
 IMPORT = re.compile(r"""^\s*import\s[^;]*?from\s+["']([^"']+)["']""", re.M)
@@ -99,3 +99,23 @@ def test_highlight_colours_keep_text_readable_on_light_and_dark_pages():
     for palette in (light, dark):
         for name, colours in palette.items():
             assert contrast(colours["color"], colours["background-color"]) >= 7, name
+
+
+# Files where vocabulary values may be spelled: the generated module, the words people read for them, and the
+# messages module (whose analysis triggers "auto"/"request"/"update" share a word with an action kind).
+VOCABULARY_HOMES = {"lib/vocabulary.js", "lib/labels.js", "lib/messages.js"}
+
+
+def test_vocabulary_values_are_spelled_only_where_the_vocabulary_lives():
+    """Severities, stances, action and annotation kinds and category ids come from lib/vocabulary.js (generated
+    from the service's schemas and taxonomy): a script that spells one itself would miss a renamed value."""
+    from termslens import vocabulary
+    from termslens.taxonomy import categories
+
+    values = {*vocabulary.SEVERITIES, *vocabulary.STANCES, *vocabulary.ACTION_KINDS, *vocabulary.ANNOTATION_KINDS, *categories()}
+    for path in SCRIPTS:
+        relative = path.relative_to(EXTENSION_DIR).as_posix()
+        if relative in VOCABULARY_HOMES:
+            continue
+        spelled = {value for value in values if re.search(rf"""["'`]{re.escape(value)}["'`]""", source(path))}
+        assert not spelled, f"{relative} spells vocabulary values {sorted(spelled)}: import them from lib/vocabulary.js"

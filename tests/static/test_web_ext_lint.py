@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from tests.e2e.conftest import EXTENSION_DIR, ROOT, find_web_ext
+from tests.static.tools import EXTENSION_DIR, ROOT, node_tool
 
 # Warnings that come with a manifest both browsers accept, by (code, file), each with the reason it stays.
 ACCEPTED_WARNINGS = {
@@ -23,10 +23,9 @@ ACCEPTED_WARNINGS = {
 }
 
 
+@pytest.mark.slow
 def test_web_ext_lint_finds_no_errors():
-    web_ext = find_web_ext()
-    if web_ext is None:
-        pytest.fail("web-ext is not installed: run `npm ci` in the project root (CI does)")
+    web_ext = node_tool("web-ext")
     result = subprocess.run(
         [web_ext, "lint", "--source-dir", str(EXTENSION_DIR), "--output", "json", "--no-input"],
         cwd=ROOT,

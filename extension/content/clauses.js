@@ -1,0 +1,45 @@
+/**
+ * From the service's annotations to clauses on the page: each annotation anchored in the browser's own copy
+ * of the text (content/anchor.js) and turned into a live DOM Range (content/text.js). No extension API here.
+ */
+import { anchorQuote } from "./anchor.js";
+
+/**
+ * The clauses of `annotations` in `pageText`, in the annotations' order; a clause whose quote is not on the
+ * page has `range: null` (it keeps its place, so the popup can still list it).
+ * @param {object[]} annotations checked annotations (lib/validate.js)
+ * @param {import("./text.js").PageText} pageText
+ * @returns {import("./session.js").Clause[]}
+ */
+export function anchorClauses(annotations, pageText) {
+  return annotations.map((annotation) => {
+    const found = anchorQuote(pageText.text, {
+      exact: annotation.exact,
+      prefix: annotation.prefix,
+      suffix: annotation.suffix,
+      hint: annotation.start_utf16,
+    });
+    let range = null;
+    try {
+      range = found ? pageText.toRange(found.start, found.end) : null;
+    } catch {
+      range = null;
+    }
+    return {
+      id: annotation.id,
+      annotation,
+      severity: annotation.severity,
+      range,
+      nodes: range ? [range.startContainer, range.endContainer] : [],
+    };
+  });
+}
+
+/**
+ * Whether any clause lost its text (its nodes left the document) or was never found.
+ * @param {import("./session.js").Clause[]} clauses
+ * @returns {boolean}
+ */
+export function needsReanchor(clauses) {
+  return clauses.some((clause) => !clause.range || clause.nodes.some((node) => !node.isConnected));
+}

@@ -105,6 +105,16 @@ def test_one_card_per_sentence_per_family_on_the_issues_pages(fixture, request):
     assert _same_family_overlaps(analysis.annotations) == []
 
 
+@pytest.mark.parametrize("fixture", ["claude", "tiktok"])
+def test_a_curated_clause_speaks_for_its_sentences(fixture, request):
+    """Claude's model-training record carries its opt-out: no generic "you can opt out" card on top of it."""
+    text, analysis = request.getfixturevalue(fixture)
+    curated = [a for a in analysis.annotations if a.kind != GENERIC]
+    generic = [a for a in analysis.annotations if a.kind == GENERIC]
+    assert curated and generic
+    assert [(g.category.id, g.exact[:60]) for g in generic if any(c.start < g.end and g.start < c.end for c in curated)] == []
+
+
 def _same_family_overlaps(annotations):
     """Pairs of overlapping annotations of one family where at least one is generic (curated records are each
     a curator's own judgement, and may share a clause)."""

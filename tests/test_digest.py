@@ -119,3 +119,19 @@ def test_digest_of_few_clauses_keeps_them_all(size):
     found = annotated([(f"We may terminate account number {i} at any time.", "unilateral-termination")
                        for i in range(size)])
     assert sum(e.count for e in digest(found)) == size
+
+
+def test_a_group_of_several_clauses_is_titled_by_its_type_and_one_record_by_its_own_title(corpus, library):
+    analysis = analyze(library, corpus["Claude-Anthropic/terms"], url=CLAUDE_TERMS_URL)
+    by_id = {a.id: a for a in analysis.annotations}
+    mixed = single = 0
+    for entry in analysis.digest:
+        members = [by_id[i] for i in entry.annotation_ids]
+        if len({a.subject for a in members}) > 1:
+            mixed += 1
+            assert entry.title == categories()[entry.category].name
+            assert entry.kind == "record" if any(a.record for a in members) else entry.kind == "generic"
+        elif members[0].record is not None:
+            single += 1
+            assert entry.title == members[0].record.title and entry.record_id == members[0].record.id
+    assert mixed and single

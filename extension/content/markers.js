@@ -1,11 +1,13 @@
 /**
- * The numbered markers in the margin, one per clause on the page: buttons in the extension's shadow root,
- * kept beside the first line of their clause as the page scrolls, resizes and reflows. What a marker does
+ * The numbered markers in the margin, one per clause on the page, or one per cluster of nearby clauses of
+ * one type (content/clusters.js; the marker then shows "×N"): buttons in the extension's shadow root, kept
+ * beside the first line of their clause as the page scrolls, resizes and reflows. What a marker does
  * when hovered, focused or clicked is the caller's (content/popover.js opens the card); this module only
  * makes, places and shows them.
  */
 import { SEVERITY_LABELS } from "../lib/labels.js";
 import { h, trusted } from "../lib/dom.js";
+import { clusterClauses } from "./clusters.js";
 import { firstRect, marginOf } from "./hittest.js";
 import { markerSpot } from "./layout.js";
 import { getLayer } from "./ui.js";
@@ -28,8 +30,10 @@ export class Markers {
     this.on = on;
     /** @type {import("./session.js").Clause[]} */
     this.clauses = [];
-    /** @type {Map<string, HTMLButtonElement>} */
+    /** @type {Map<string, HTMLButtonElement>} the markers, by the id of the clause each stands for */
     this.buttons = new Map();
+    /** @type {Map<string, HTMLButtonElement>} every placed clause's marker (its cluster's), by clause id */
+    this.members = new Map();
     this.frame = 0;
     this.listening = false;
     this.onScroll = () => this.schedulePosition();
@@ -43,25 +47,32 @@ export class Markers {
   set(clauses) {
     for (const button of this.buttons.values()) button.remove();
     this.buttons.clear();
+    this.members.clear();
     this.clauses = clauses;
     const { layer } = getLayer();
     const total = clauses.length;
-    clauses.forEach((clause, position) => {
-      if (!clause.range) return;
-      const number = position + 1;
+    const byId = new Map(clauses.map((clause, position) => [clause.id, { clause, number: position + 1 }]));
+    // One marker per cluster of nearby clauses of a type (content/clusters.js), beside the clause it stands for.
+    for (const cluster of clusterClauses(clauses.filter((c) => c.range))) {
+      const { clause, number } = byId.get(cluster.id);
       const { title } = clause.annotation;
+      const count = cluster.ids.length;
+      const severity = SEVERITY_LABELS[clause.severity].toLowerCase();
       const button = h(
         "button",
         {
           type: "button",
-          class: `marker sev-${clause.severity}`,
-          "aria-label": `Clause ${number} of ${total}, ${SEVERITY_LABELS[clause.severity].toLowerCase()} severity: ${title}`,
+          class: `marker sev-${clause.severity}${count > 1 ? " grouped" : ""}`,
+          "aria-label": count > 1
+            ? `Clause ${number} of ${total}, with ${count - 1} more of its kind nearby, ${severity} severity: ${title}`
+            : `Clause ${number} of ${total}, ${severity} severity: ${title}`,
           "aria-haspopup": "dialog",
           "aria-expanded": "false",
           title,
-          dataset: { id: clause.id, number, severity: clause.severity },
+          dataset: { id: clause.id, number, severity: clause.severity, count, ids: cluster.ids.join(" ") },
         },
         String(number),
+        count > 1 ? h("span", { class: "marker-count", "aria-hidden": "true" }, `×${count}`) : null,
       );
       // Trusted events only: a page script must not open, pin or close the extension's cards.
       button.addEventListener("mouseenter", trusted(() => this.on.enter(clause.id)));
@@ -71,7 +82,8 @@ export class Markers {
       button.addEventListener("click", trusted(() => this.on.activate(clause.id)));
       layer.appendChild(button);
       this.buttons.set(clause.id, button);
-    });
+      for (const id of cluster.ids) this.members.set(id, button);
+    }
     this.listen(this.buttons.size > 0);
     this.position();
   }
@@ -81,12 +93,12 @@ export class Markers {
   }
 
   /**
-   * The marker of clause `id`.
+   * The marker of clause `id`: its own, or that of the cluster it belongs to.
    * @param {string} id
    * @returns {HTMLButtonElement|undefined}
    */
   button(id) {
-    return this.buttons.get(id);
+    return this.buttons.get(id) ?? this.members.get(id);
   }
 
   /**
@@ -167,7 +179,7 @@ export class Markers {
       window.addEventListener("scrollend", done, true);
     });
     element?.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
-    const button = this.buttons.get(id);
+    const button = this.button(id);
     if (button) {
       button.classList.remove("pulse");
       void button.offsetWidth; // restart the animation

@@ -5,7 +5,8 @@
     records_that_apply which of those belong on this page
     detect_types       clause types recognised without a record (the detector; never on headings, tables of
                        contents, cross-references or definitions)
-    resolve_conflicts  at most one card per sentence per category family, curated first, no contradictions
+    resolve_conflicts  no generic card where a curated one is; at most one per sentence per category family;
+                       no contradictions
     merge              one annotation list in page order: curated, then the types no record covers
     add_clause_actions the opt-outs a clause's own wording spells out
     identify           stable ids
@@ -118,8 +119,8 @@ def detect_types(page: Page, *, privacy_notice: bool) -> list[Detection]:
 
 
 def resolve_conflicts(page: Page, curated: Sequence[Annotation], detections: Iterable[Detection]) -> list[Detection]:
-    """The detections that get a card: none where a curated clause of the same family sits, one per sentence
-    per family, and none that contradicts what the sentence says (`generic.resolve`)."""
+    """The detections that get a card: none on a sentence a curated clause covers, one per sentence per
+    family, and none that contradicts what the sentence says (`generic.resolve`)."""
     return resolve(page.text, detections, curated)
 
 

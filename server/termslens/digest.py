@@ -10,7 +10,9 @@ found 45 times is one entry, ×45, with the ids of its 45 annotations in page or
 6. earlier on the page first.
 At most DIGEST_SIZE entries are kept; when good news would be cut, the last place goes to the best of it, so
 a page that lets you delete your account or opt out says so in the digest.
-An entry's title and kind are those of its best annotation (curated first, then the highest score).
+An entry's kind is that of its best annotation (curated first, then the highest score); so is its title when
+the group holds one clause (or repeats of one record's), and otherwise the clause type's name: "Anthropic's
+liability is capped at six months of fees ×4" would say that of four clauses when one of them says it.
 """
 
 from __future__ import annotations
@@ -75,11 +77,12 @@ def digest(annotations: Iterable[Annotation], *, size: int = DIGEST_SIZE) -> lis
 
 def _entry(members: Sequence[Annotation]) -> DigestEntry:
     best = min(members, key=lambda a: (a.kind != RECORD, -a.score, a.start))
+    one_clause = len({a.subject for a in members}) == 1 and (best.record is not None or len(members) == 1)
     return DigestEntry(
         category=best.category.id,
         stance=best.stance,
         severity=min((a.severity for a in members), key=_SEVERITY.__getitem__),
-        title=best.record.title if best.record is not None else best.category.name,
+        title=best.record.title if best.record is not None and one_clause else best.category.name,
         kind=best.kind,
         record_id=best.record.id if best.record is not None else None,
         can_act=any(a.actions for a in members),

@@ -1,11 +1,13 @@
 """Clause types found without a record: which detections become generic clauses.
 
 Rules, applied per sentence before consecutive sentences of one category are joined into one clause:
-1. A curated clause wins: a detection that overlaps a curated annotation of the same family
-   (`families.py`) is that clause again, or a contradiction of it, and the record (with its
-   service-specific explanation) is shown instead. Claude's "These Terms are governed by Irish law. This
-   means that ... you may bring a claim in your local courts" keeps its record ("Irish law applies, but you
-   can still go to court at home"), not also a generic "disputes must be brought in a court they choose".
+1. A curated clause speaks for its sentences: no generic card on a sentence a curated annotation covers.
+   A detection of the record's family there is that clause again, or a contradiction of it (Claude's "These
+   Terms are governed by Irish law. This means that ... you may bring a claim in your local courts" keeps its
+   record, "Irish law applies, but you can still go to court at home", not also a generic "disputes must be
+   brought in a court they choose"); one of another family second-guesses what a person who read the
+   sentence wrote about it (Claude's model-training record already carries the opt-out that a generic "you
+   can opt out" card would repeat), and two cards on one stretch of text cannot both be hovered.
 2. One card per family: of several categories of one family found on one sentence, the first by the family's
    precedence wins ("we will notify you 30 days before changes take effect": change-notice, not also
    "terms can change").
@@ -62,11 +64,7 @@ def resolve(text: str, detections: Iterable[Detection], curated: Sequence[Annota
 
 
 def _covered_by_record(detection: Detection, curated: Sequence[Annotation]) -> bool:
-    own = family(detection.category)
-    return any(
-        family(annotation.category.id) == own and annotation.start < detection.end and detection.start < annotation.end
-        for annotation in curated
-    )
+    return any(annotation.start < detection.end and detection.start < annotation.end for annotation in curated)
 
 
 def merge_detections(text: str, detections: Iterable[Detection]) -> list[Detection]:

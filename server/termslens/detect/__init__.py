@@ -24,6 +24,7 @@ from termslens.detect.labels import CATEGORIES
 from termslens.detect.model import MODEL_FILENAME, Model, ModelError, eligible, load_model
 from termslens.detect.noise import noise
 from termslens.detect.rules import RULE_CATEGORIES, RULE_SCORE, excluded, rule_matches
+from termslens.detect.subjects import names_subject
 from termslens.segment import Page, segment
 
 __all__ = ["CATEGORIES", "RULE_CATEGORIES", "TERMS_ONLY_CATEGORIES", "Detection", "bundled_model_path", "detect_clauses",
@@ -118,6 +119,8 @@ def detect_clauses(page: Page | str, *, privacy_notice: bool = False) -> list[De
             if not shown[column] or (of_terms[column] and _TRANSFER_CLAUSES.search(sentence.text)):
                 continue
             if excluded(sentence.text, category):  # "does not automatically renew": the rule's negations hold
+                continue
+            if not names_subject(sentence.text, category):  # a ToS;DR-learnt type needs its subject named
                 continue
             score = round(float(scores[row, column]), 1)
             found.append(Detection(sentence.start, sentence.end, category, score))

@@ -30,6 +30,7 @@ from termslens.detect.corpus import Corpus
 from termslens.detect.dataset import TrainingSet
 from termslens.detect.labels import CATEGORIES, CODES
 from termslens.detect.model import Model, eligible
+from termslens.detect.subjects import subject_mask
 from termslens.detect.features import Vocabulary
 from termslens.detect.train import Settings, best_threshold, design, document_partitions, fit, judged_rows, vectoriser
 
@@ -129,6 +130,7 @@ def nested_evaluation(
     runs: list[VariantRun] = []
     chosen: list[str] = []
     ok = eligible(data.sentences)
+    subjects = subject_mask(data.texts, data.categories)  # as analysis keeps a finding (subjects.py)
     for fold, (train_rows, test_rows) in enumerate(outer):
         train_set, test_set = data.subset(train_rows), data.subset(test_rows)
         prepared: dict[bool, Vocabulary] = {}
@@ -144,7 +146,7 @@ def nested_evaluation(
             X_test = design(test_set, vocabulary, settings)
             model = fitted.model
             decision = np.asarray(X_test @ model.coef) + model.intercept
-            predicted = ((decision > model.thresholds) & ok[test_rows][:, None]).astype(np.int8)
+            predicted = ((decision > model.thresholds) & ok[test_rows][:, None] & subjects[test_rows]).astype(np.int8)
             outer_c, outer_t = _macro_pair(test_set, predicted)
             fold_predictions[settings.name] = predicted
             by_variant[settings.name][test_rows] = predicted
@@ -196,6 +198,7 @@ def _inner_predictions(data: TrainingSet, fitted) -> np.ndarray:
     chosen on the other inner folds' out-of-fold decisions (so no row's label sets its own threshold)."""
     oof = fitted.oof
     ok = eligible(data.sentences)
+    subjects = subject_mask(data.texts, data.categories)
     out = np.zeros(oof.shape, dtype=np.int8)
     for r, partition in enumerate(fitted.partitions):
         for k in range(len(data.categories)):
@@ -213,7 +216,7 @@ def _inner_predictions(data: TrainingSet, fitted) -> np.ndarray:
                 threshold = best_threshold(scores[known], labels[known], weights[~in_fold][known])
                 rows = score_rows
                 values = oof[r, rows, k]
-                out[r, rows, k] = (np.nan_to_num(values, nan=-np.inf) > threshold) & ok[rows]
+                out[r, rows, k] = (np.nan_to_num(values, nan=-np.inf) > threshold) & ok[rows] & subjects[rows, k]
     return out
 
 

@@ -305,5 +305,5 @@ def linear_scores(
     if len(rows):
         # One gather of every cell's coefficient row, summed per sentence (rows are sorted): a sparse product.
         present, starts = np.unique(rows, return_index=True)
-        out[present] += np.add.reduceat(coef[columns] * values[:, None], starts, axis=0)
+        out[present] += np.add.reduceat(coef[columns] * values.astype(coef.dtype)[:, None], starts, axis=0)
     return out

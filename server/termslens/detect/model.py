@@ -120,7 +120,9 @@ def load_model(path: Path) -> Model:
             # Absent from artefacts of features version 2 (refused below with the version message).
             projection = stored["projection"] if "projection" in stored.files else np.zeros((len(terms), 0))
             projection = projection.astype(np.float32)
-            coef = stored["coef"].astype(np.float64)
+            # Kept as stored, float32: the products below run on float32 features, and mixing in float64
+            # makes numpy cast on every call (3 ms against 13 ms for a 100 KB page's dense columns).
+            coef = stored["coef"].astype(np.float32)
             intercept = stored["intercept"].astype(np.float64)
             thresholds = stored["thresholds"].astype(np.float64)
             calibration = stored["calibration"].astype(np.float64)

@@ -25,7 +25,8 @@ def digest_of(popup) -> list[dict]:
 def markers_of(extension, page) -> list[dict]:
     return extension.ui(page).evaluate(
         "(ui) => [...ui.root().querySelectorAll('.marker')].map((m) => ({id: m.dataset.id, count: +m.dataset.count, "
-        "ids: m.dataset.ids.split(' '), badge: m.querySelector('.marker-count')?.textContent ?? null}))"
+        "ids: m.dataset.ids.split(' '), badge: m.querySelector('.marker-count')?.textContent ?? null, "
+        "top: parseFloat(m.style.top)}))"
     )
 
 
@@ -96,4 +97,7 @@ def test_nearby_clauses_of_one_type_share_one_marker(extension, service, pages):
     grouped = [m for m in markers if m["count"] > 1]
     assert grouped and len(markers) < len(under)
     assert all(m["badge"] == f"×{m['count']}" and m["id"] in m["ids"] for m in grouped)
+    biggest = max(grouped, key=lambda m: m["count"])
+    page.evaluate("(top) => window.scrollTo(0, Math.max(0, top - 250))", biggest["top"])
+    page.wait_for_timeout(300)  # the markers follow the scroll a frame later
     screenshot(page, "page-grouped-markers-tiktok")

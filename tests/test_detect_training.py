@@ -157,3 +157,23 @@ def test_the_threshold_keeps_precision_at_least_at_recall():
     tp = (predicted & (labels == 1)).sum()
     assert tp / predicted.sum() >= tp / labels.sum()
     assert threshold == 1.5  # the best F1 overall (0.8, at -0.5) would have precision 0.67 below recall 1.0
+
+
+@pytest.mark.slow
+def test_the_evaluate_command_prints_the_nested_tables(runner, shared_dir, tmp_path):
+    from termslens.cli import main
+
+    lines = (shared_dir / "claudette-dev" / "sentences.jsonl").read_text("utf-8").splitlines()
+    keep = {"Dropbox", "Uber", "Zoom", "Tinder", "Yelp", "Skype"}
+    (tmp_path / "six").mkdir()
+    (tmp_path / "six" / "sentences.jsonl").write_text(
+        "".join(line + "\n" for line in lines if json.loads(line)["doc"] in keep), "utf-8")
+    args = ["detector", "evaluate", "--data", str(tmp_path / "six"), "--no-tosdr", "--variants", "shipped"]
+    result = runner.invoke(main, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["tosdr"] is None and body["claudette_by_folder"].keys() == {"six"}
+    assert [c["claudette"] for c in body["claudette"]["categories"]] == ["A", "CH", "CR", "J", "LAW", "LTD", "TER", "USE"]
+    assert [v["variant"] for v in body["variants"]] == [train.SHIPPED.name] * 5 and all(v["chosen"] for v in body["variants"])
+    missing = runner.invoke(main, ["detector", "evaluate", "--data", str(tmp_path / "none"), "--no-tosdr"])
+    assert missing.exit_code == 1 and "sentences.jsonl: not found" in missing.output

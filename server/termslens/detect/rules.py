@@ -263,8 +263,10 @@ RULES += (
             r"\b(?:such as|like|including|e\.g\.) (?:\w+ ){0,6}age\b|\bage (?:range|group|bracket)s?\b",
             r"\bunder 13 experience\b",
         ),
-        # Every phrasing holds "age" or an age: 12-21 in digits or words.
-        ("age", *(str(n) for n in range(12, 22)), "thirteen", "fourteen", "fifteen", "sixteen", "eighteen"),
+        # Every phrasing holds an age (12-21, in digits or words), "minimum", "age limit", "age requirement" or
+        # "underage" ("age" alone is in "page", "usage", "message" ...: most sentences).
+        (*(str(n) for n in range(12, 22)), "thirteen", "fourteen", "fifteen", "sixteen", "eighteen", "minimum",
+         "age limit", "age requirement", "underage"),
         # The age restricts: someone must be it, may not use the service below it, or needs a parent's consent.
         (r"\b(?:must|need|needs|required?|may not|cannot|can ?not|can[’']t|only|eligible|not (?:\w+ )?(?:allowed|"
          r"permitted|directed|intended|available|designed|eligible)|do(?:es)? not (?:knowingly|permit|allow)|"

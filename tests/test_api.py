@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from termslens.api import create_app
+from termslens.records import imported_records_dir, load_records
 from tests.conftest import EXTENSION_ORIGIN
 
 ANALYZE = "/api/v1/analyze"
@@ -24,8 +26,17 @@ def assert_error(response, status: int, code: str) -> dict:
 def test_health_reports_version_and_records(client, library):
     body = client.get("/api/v1/health").get_json()
     assert body["status"] == "ok"
-    assert body["records"] == len(library)
+    assert body["curated_records"] == len(library)
+    imported = load_records([imported_records_dir()])
+    assert body["imported_records"] == len(imported) > 3000
+    assert body["records"] == len(library) + len(imported)
     assert body["version"]
+
+
+def test_health_counts_no_imported_records_when_they_are_switched_off(tmp_path, library):
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "RECORD_DIRS": [], "IMPORTED_RECORDS": False})
+    body = app.test_client().get("/api/v1/health").get_json()
+    assert (body["records"], body["curated_records"], body["imported_records"]) == (len(library), len(library), 0)
 
 
 def test_analyze_returns_located_annotations_and_a_summary(client, corpus):

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from rapidfuzz import fuzz
 
 from termslens.cli import main
-from termslens.records import bundled_records_dir
+from termslens.records import bundled_records_dir, imported_records_dir
 
 CLAUDE = "Claude-Anthropic"
 CLAUDE_TERMS = f"{CLAUDE}/terms"
@@ -43,9 +43,12 @@ EXAMPLE_QUOTE = (
 
 
 def _bundled_files() -> list[Path]:
+    """The record files shipped with TermsLens: the curated ones, then the imported ones (loaded by default)."""
     files = sorted(bundled_records_dir().glob("*.json"))
     assert files, "no bundled record files found"
-    return files
+    imported = sorted(imported_records_dir().glob("*.json"))
+    assert imported, "no imported record files found"
+    return files + imported
 
 
 def _bundled_records() -> list[dict]:

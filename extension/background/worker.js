@@ -12,9 +12,11 @@ import { ext } from "../lib/browser.js";
 import { RATE_LIMITS, startCommand } from "../lib/constants.js";
 import { RateLimiter } from "../lib/ratelimit.js";
 import { CONTENT_MESSAGES, MSG, PAGE_MESSAGES, TRIGGERS } from "../lib/messages.js";
-import { checkAnalysis, checkSite, isHttpsUrl, messageProblem } from "../lib/validate.js";
+import { isFlowPage, runnable } from "../lib/flow.js";
+import { checkAnalysis, checkSite, isHttpsUrl, messageProblem, reportAddress } from "../lib/validate.js";
 import * as menus from "./menus.js";
 import * as options from "./options.js";
+import * as optouts from "./optouts.js";
 import * as tabs from "./tabs.js";
 
 /** Who sent a message: "content" (a content script in a tab's top frame), "page" (popup, options) or null. */
@@ -66,13 +68,38 @@ async function analyzePage(msg, sender) {
 
 async function getPageConfig(msg, sender) {
   const tabId = sender.tab.id;
-  const { autoAnalyze } = await options.getOptions();
+  const { autoAnalyze, port, sendGpc } = await options.getOptions();
   // The content script asks once per document: a new document's results start empty.
   await tabs.resetTab(tabId, msg.url);
   const waiting = await tabs.getGuidance(tabId);
   let guidance = null;
-  if (waiting && sameSite(msg.url, waiting.url)) guidance = waiting;
-  return { ok: true, data: { autoAnalyze, guidance } };
+  if (waiting && waiting.phase !== "watch" && sameSite(msg.url, waiting.url)) guidance = waiting;
+  else if (/^https:/.test(msg.url)) {
+    // A settings page where the person completed an opt-out: the guide watches it, silently unless undone.
+    guidance = await optouts.watchGuidance(port, msg.url).catch(() => null);
+    await tabs.setGuidance(tabId, guidance);
+  }
+  return { ok: true, data: { autoAnalyze, sendGpc, guidance } };
+}
+
+/** The tab's flow guidance, when its guide may report on it from this page. */
+async function flowGuidance(sender) {
+  const guidance = await tabs.getGuidance(sender.tab.id);
+  if (!guidance || !runnable(guidance.flow) || !isFlowPage(sender.url ?? sender.tab.url ?? "", guidance.flow.page.url)) return null;
+  return guidance;
+}
+
+async function guideSet(msg, sender) {
+  const guidance = await flowGuidance(sender);
+  if (!guidance) return { ok: false, error: { code: "no_guidance", message: "No opt-out is being guided in this tab." } };
+  await tabs.setGuidance(sender.tab.id, { ...guidance, phase: "verify" });
+  return { ok: true };
+}
+
+async function optoutSeen(msg, sender, outcome) {
+  const guidance = await flowGuidance(sender);
+  const { port } = await options.getOptions();
+  return optouts.report(port, guidance, msg.state, outcome);
 }
 
 function sameSite(url, other) {
@@ -95,10 +122,10 @@ function findAction(state, { source, id, action: key }) {
   if (source === "annotation") {
     const annotation = state?.result?.annotations?.find((a) => a.id === id);
     const action = annotation?.actions?.find((a) => a.key === key) ?? null;
-    return action && { action, recordTitle: annotation.title, serviceName: state?.result?.service?.name };
+    return action && { action, recordTitle: annotation.title, serviceName: state?.result?.service?.name, recordId: annotation.record_id };
   }
   const action = state?.site?.actions?.find((a) => a.record_id === id && a.key === key) ?? null;
-  return action && { action, recordTitle: action.recordTitle, serviceName: state?.site?.service?.name };
+  return action && { action, recordTitle: action.recordTitle, serviceName: state?.site?.service?.name, recordId: action.record_id };
 }
 
 async function openAction(msg, sender, kind) {
@@ -115,7 +142,7 @@ async function openAction(msg, sender, kind) {
     active: true,
     ...(opener ? { index: opener.index + 1, openerTabId: tabId } : {}),
   });
-  if (action.steps.length) {
+  if (action.steps.length || runnable(action.flow)) {
     await tabs.setGuidance(created.id, {
       url: action.url,
       label: action.label,
@@ -124,6 +151,10 @@ async function openAction(msg, sender, kind) {
       caveats: action.caveats,
       serviceName: found.serviceName ?? null,
       recordTitle: found.recordTitle ?? null,
+      flow: action.flow ?? null,
+      phase: "guide",
+      recordId: found.recordId ?? null,
+      actionKey: action.key,
     });
   }
   return { ok: true, data: { tabId: created.id } };
@@ -138,7 +169,7 @@ async function reportProblem(msg, sender) {
   return api.feedback(port, {
     record_id: annotation.record_id,
     category: annotation.category,
-    url: state.url,
+    url: reportAddress(state.url),
     exact: annotation.exact.slice(0, 4000),
     note: msg.note,
   });
@@ -171,6 +202,7 @@ async function getTabSummary(msg) {
     const answer = await api.site(status.port, url);
     if (answer.ok) state = await tabs.updateTab(msg.tabId, { url, site: checkSite(answer.data) });
   }
+  const serviceId = state?.result?.service?.id || state?.site?.service?.id || null;
   return {
     ok: true,
     data: {
@@ -179,6 +211,7 @@ async function getTabSummary(msg) {
       pageStatus: state?.status ?? null,
       result: state?.result ?? null,
       site: state?.site ?? { service: null, actions: [] },
+      optouts: status.running ? await optouts.forService(status.port, serviceId).catch(() => []) : [],
     },
   };
 }
@@ -230,6 +263,9 @@ const handlers = {
     await tabs.setGuidance(sender.tab.id, null);
     return { ok: true };
   },
+  [MSG.GUIDE_SET]: guideSet,
+  [MSG.OPTOUT_VERIFIED]: (msg, sender) => optoutSeen(msg, sender, "verified"),
+  [MSG.OPTOUT_LAPSED]: (msg, sender) => optoutSeen(msg, sender, "lapsed"),
   [MSG.OPEN_ACTION]: openAction,
   [MSG.GET_TAB_SUMMARY]: getTabSummary,
   [MSG.ANALYZE_TAB]: (msg) => runAnalysisInTab(msg.tabId),

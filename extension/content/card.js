@@ -8,7 +8,8 @@
  */
 import { isHttpsUrl } from "../lib/validate.js";
 import { formatDate, h, icon, ICONS, isUserGesture, shortHost, trusted } from "../lib/dom.js";
-import { ACTION_KIND_LABELS, CHANGING_KINDS, FAVOURABLE_STANCE, GENERIC_KIND, SEVERITY_LABELS, STANCE_LABELS } from "../lib/labels.js";
+import { ACTION_KIND_LABELS, CHANGING_KINDS, FAVOURABLE_STANCE, GENERIC_KIND, GPC_CATEGORIES, SEVERITY_LABELS, STANCE_LABELS } from "../lib/labels.js";
+import { runnable } from "../lib/flow.js";
 
 // Actions that change something for the user come first and get the filled button.
 const PRIMARY_KINDS = new Set(CHANGING_KINDS);
@@ -53,6 +54,7 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
       ),
       h("h2", { id: `${id}-title`, class: "title" }, a.title),
       serviceName ? h("p", { class: "service" }, serviceName) : null,
+      a.provenance ? provenanceNote(a.provenance) : null,
       a.kind === GENERIC_KIND
         ? h("p", { class: "generic-note" }, "A common kind of clause, recognised by its wording. No curated record covers this service's version yet.")
         : null,
@@ -62,6 +64,7 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
       h("h3", {}, "What you can do"),
       a.actions.length || !a.advice.length ? actionList(a, onAction) : null,
       a.advice.length ? h("ul", { class: "advice" }, a.advice.map((tip) => h("li", {}, tip))) : null,
+      GPC_CATEGORIES.includes(a.category) ? gpcSection() : null,
       a.regulations.length ? h("p", { class: "laws" }, `Law: ${a.regulations.join(" · ")}`) : null,
       footer(a, id, onReport),
     ),
@@ -121,8 +124,13 @@ function actionItem(action, onAction) {
         icon(ICONS.external, { size: 14 }),
         h("span", { class: "sr-only" }, `(${ACTION_KIND_LABELS[action.kind] ?? "link"}, opens ${shortHost(action.url)} in a new tab)`),
       ),
-      action.steps.length && primary ? h("p", { class: "action-meta" }, `TermsLens will guide you through ${action.steps.length} step${action.steps.length === 1 ? "" : "s"} there.`) : null,
+      runnable(action.flow)
+        ? h("p", { class: "action-meta flow-meta" }, action.flow.steps.some((s) => s.operate)
+          ? "TermsLens will point at the control there, can change it for you when you ask, and checks after a reload that it held."
+          : "TermsLens will point at the control there and checks after a reload that your change held.")
+        : action.steps.length && primary ? h("p", { class: "action-meta" }, `TermsLens will guide you through ${action.steps.length} step${action.steps.length === 1 ? "" : "s"} there.`) : null,
       meta,
+      runnable(action.flow) ? flowSection(action.flow) : null,
       caveats,
     ];
   }
@@ -150,6 +158,69 @@ function actionItem(action, onAction) {
     return [h("details", { class: "steps" }, h("summary", {}, action.label), h("ol", {}, action.steps.map((s) => h("li", {}, s)))), meta, caveats];
   }
   return [h("p", {}, action.label), meta, caveats];
+}
+
+/**
+ * Who curated an imported record and how old its quote may be, said plainly: the points carry no date and
+ * TermsLens has not checked them, so no date is claimed. Links are https only (checkProvenance).
+ * @param {object} p a checked provenance
+ * @returns {HTMLElement}
+ */
+export function provenanceNote(p) {
+  const credit = p.credit ?? `Curated by ${p.project}`;
+  const point = h("a", { href: p.url, target: "_blank", rel: "noopener noreferrer" }, p.point_id ? `${p.project} point ${p.point_id}` : p.project);
+  const licence = p.licence_url ? h("a", { href: p.licence_url, target: "_blank", rel: "noopener noreferrer" }, p.licence) : p.licence;
+  const age = p.snapshot ? ` Quoted in ${p.snapshot} or earlier; the wording may have changed since.` : " The wording may have changed since it was quoted.";
+  return h(
+    "p",
+    { class: "provenance" },
+    `${credit}, not checked by TermsLens.${age} `,
+    point,
+    " · ",
+    licence,
+  );
+}
+
+/** What to expect after the opt-out, and the questions people ask, from the action's flow. */
+function flowSection(flow) {
+  if (!flow.expect.length && !flow.faq.length) return null;
+  return h(
+    "details",
+    { class: "caveat-list flow-expect" },
+    h("summary", {}, "What to expect"),
+    flow.expect.length ? h("ul", { class: "caveats" }, flow.expect.map((e) => h("li", {}, e))) : null,
+    flow.faq.map(({ q, a }) => h("div", { class: "faq-item" }, h("p", { class: "faq-q" }, q), h("p", { class: "faq-a" }, a))),
+  );
+}
+
+// ---- Global Privacy Control on data-sale and sharing clauses ---------------------------------------------
+
+/** Whether this browser sends GPC: the extension's option (content/main.js sets it) or the browser's own. */
+let gpcSending = false;
+
+/**
+ * Tell the cards whether this browser sends Global Privacy Control.
+ * @param {boolean} sending
+ */
+export function setGpcSending(sending) {
+  gpcSending = Boolean(sending) || globalThis.navigator?.globalPrivacyControl === true;
+}
+
+function gpcSection() {
+  return h(
+    "div",
+    { class: `gpc ${gpcSending ? "gpc-on" : "gpc-off"}`, dataset: { gpc: gpcSending ? "on" : "off" } },
+    h("h3", {}, "Global Privacy Control"),
+    h(
+      "p",
+      {},
+      gpcSending
+        ? "This browser sends the Global Privacy Control signal (Sec-GPC: 1) to every site. "
+        : "This browser does not send the Global Privacy Control signal. ",
+      "Where the law honours it, as in California, Colorado and several other US states, a site must treat the signal as your request to opt out of the sale and sharing of your personal data; elsewhere a site may ignore it.",
+    ),
+    gpcSending ? null : h("p", { class: "action-meta" }, "You can switch it on in TermsLens's settings: “Send Global Privacy Control”."),
+  );
 }
 
 function footer(a, id, onReport) {

@@ -22,10 +22,11 @@ import { MSG, TRIGGERS, WORKER_MESSAGES } from "../lib/messages.js";
 import { messageProblem } from "../lib/validate.js";
 import { isMaterialChange } from "./change.js";
 import { anchorClauses, needsReanchor } from "./clauses.js";
-import { GuidePanel } from "./guide.js";
+import { openGuide } from "./guide.js";
 import { clear as clearHighlights, flash, isDarkAround, paint } from "./highlight.js";
 import { Markers } from "./markers.js";
 import { looksLikeTermsPage } from "./pagekind.js";
+import { setGpcSending } from "./card.js";
 import { CardPopover } from "./popover.js";
 import { PAGE_STATES, PageSession } from "./session.js";
 import { readPageText } from "./text.js";
@@ -299,8 +300,14 @@ export async function start() {
   await parsed();
   const config = await asked;
   session.autoAnalyze = Boolean(config.ok && config.data?.autoAnalyze);
+  setGpcSending(Boolean(config.ok && config.data?.sendGpc));
   if (config.ok && config.data?.guidance) {
-    new GuidePanel(config.data.guidance, { onDismiss: () => send({ type: MSG.DISMISS_GUIDANCE }) });
+    openGuide(config.data.guidance, {
+      onDismiss: () => send({ type: MSG.DISMISS_GUIDANCE }),
+      onSet: () => send({ type: MSG.GUIDE_SET }),
+      onVerified: (state) => send({ type: MSG.OPTOUT_VERIFIED, state }),
+      onLapsed: (state) => send({ type: MSG.OPTOUT_LAPSED, state }),
+    });
   }
   watchPage();
   if (document.readyState !== "complete") window.addEventListener("load", () => rereads.schedule(), { once: true });

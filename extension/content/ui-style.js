@@ -129,6 +129,8 @@ button { cursor: pointer; }
   color: var(--tl-muted);
 }
 .card p { margin: 0; }
+.provenance { margin-top: 6px !important; padding: 6px 10px; border-radius: 8px; background: var(--tl-bg-soft); color: var(--tl-muted); font-size: 12.5px; }
+.provenance a { color: var(--tl-brand); text-decoration: none; font-weight: 600; }
 .generic-note { margin-top: 6px !important; padding: 6px 10px; border-radius: 8px; background: var(--tl-bg-soft); color: var(--tl-muted); font-size: 12.5px; }
 .peers {
   display: flex; gap: 8px; align-items: flex-start; margin-top: 12px !important; padding: 8px 10px;
@@ -224,6 +226,31 @@ a.small-button { text-decoration: none; display: inline-block; }
 .good-to-know summary { cursor: pointer; font: 700 11px/1.3 var(--tl-font); letter-spacing: 0.06em; text-transform: uppercase; color: var(--tl-muted); }
 .good-to-know[open] summary { margin-bottom: 4px; }
 .all-done { margin-top: 12px !important; padding: 8px 10px; border-radius: 10px; background: var(--tl-good-soft); color: var(--tl-good); font-weight: 650; }
+
+/* The flow guide (issue 15): the verdict after a reload, Do it for me, stopping with the written steps. */
+.verdict { margin: 0 0 10px !important; padding: 8px 10px; border-radius: 10px; font-weight: 650; }
+.verdict.verified { background: var(--tl-good-soft); color: var(--tl-good); }
+.verdict.not-verified, .verdict.lapsed { background: #fde7e4; color: #8c1d18; }
+.flow-status { margin: 0; font-size: 13px; }
+.flow-actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
+.flow-actions button[hidden] { display: none; }
+.flow-step { grid-template-columns: 22px 1fr; }
+.flow-step .tick { width: 18px; height: 18px; margin-top: 2px; border-radius: 999px; border: 2px solid var(--tl-muted); }
+.flow-step.done .tick { border-color: var(--tl-good); background: var(--tl-good); }
+.flow-step .step-note { color: var(--tl-muted); font-weight: 500; }
+.stopped { margin-top: 8px; }
+.stopped[hidden] { display: none; }
+.stop-reason { margin: 0 0 6px !important; padding: 8px 10px; border-radius: 10px; background: #fde7e4; color: #8c1d18; font-weight: 600; }
+.guide ol.written-steps { list-style: decimal; padding-left: 20px; display: block; margin-top: 4px; }
+.guide ol.written-steps li { margin: 3px 0; }
+.expect h3, .faq h3 { margin: 14px 0 4px; font: 700 11px/1.3 var(--tl-font); letter-spacing: 0.06em; text-transform: uppercase; color: var(--tl-muted); }
+.expect ul { margin: 0; padding-left: 18px; font-size: 12.5px; }
+.faq details { font-size: 12.5px; margin: 4px 0; }
+.faq summary { cursor: pointer; font-weight: 600; }
+.faq-q { margin: 6px 0 0 !important; font-weight: 600; }
+.faq-a { margin: 2px 0 0 !important; }
+.gpc { margin-top: 10px; padding: 8px 10px; border-radius: 10px; background: var(--tl-bg-soft); font-size: 12.5px; }
+.gpc h3 { margin-top: 0 !important; }
 
 /* The ring drawn around the control a step names. */
 .ring {

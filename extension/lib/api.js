@@ -142,3 +142,32 @@ export function site(port, url) {
 export function feedback(port, report) {
   return call(port, "/feedback", { method: "POST", body: report, timeout: TIMEOUTS.feedback });
 }
+
+/**
+ * One record (GET /records/<id>): the worker reads a completed opt-out's flow from it.
+ * @param {number} port
+ * @param {string} recordId
+ * @returns {Promise<{ok: boolean, data?: object, error?: object}>}
+ */
+export function record(port, recordId) {
+  return call(port, `/records/${encodeURIComponent(recordId)}`, { timeout: TIMEOUTS.feedback });
+}
+
+/**
+ * The completed opt-outs the service keeps (GET /optouts).
+ * @param {number} port
+ * @returns {Promise<{ok: boolean, data?: {optouts: object[]}, error?: object}>}
+ */
+export function optouts(port) {
+  return call(port, "/optouts", { timeout: TIMEOUTS.health });
+}
+
+/**
+ * Tell the service what the guide saw (POST /optouts): an opt-out verified, or found undone.
+ * @param {number} port
+ * @param {{record_id: string, action: string, setting: string, state: string, page_url: string, date: string, outcome: "verified"|"lapsed"}} report
+ * @returns {Promise<{ok: boolean, data?: {optout: object}, error?: object}>}
+ */
+export function recordOptout(port, report) {
+  return call(port, "/optouts", { method: "POST", body: report, timeout: TIMEOUTS.feedback });
+}

@@ -72,7 +72,7 @@ export const REANALYZE_MIN_INTERVAL_MS = 5000;
 export const FLASH_MS = 1800;
 
 /** The default settings, as stored in chrome.storage.local. */
-export const DEFAULT_OPTIONS = Object.freeze({ port: DEFAULT_PORT, autoAnalyze: true });
+export const DEFAULT_OPTIONS = Object.freeze({ port: DEFAULT_PORT, autoAnalyze: true, sendGpc: false });
 
 /**
  * The command that starts the service, as the popup shows it.

@@ -63,3 +63,9 @@ export { INFORMING_KINDS };
 export function categoryName(category) {
   return Object.hasOwn(CATEGORIES, category ?? "") ? CATEGORIES[category].name : humanize(category || "clause");
 }
+
+/**
+ * Clause categories the Global Privacy Control signal speaks to (selling and sharing personal data): their
+ * cards say whether this browser sends it.
+ */
+export const GPC_CATEGORIES = Object.freeze(["data-sale", "data-sharing"].filter((category) => Object.hasOwn(CATEGORIES, category)));

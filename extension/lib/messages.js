@@ -7,18 +7,21 @@
 export const MSG = Object.freeze({
   // content script → worker
   ANALYZE_PAGE: "analyzePage", // {url, title, text, trigger} → {service, summary, annotations}
-  GET_PAGE_CONFIG: "getPageConfig", // {url} → {autoAnalyze, guidance | null}
+  GET_PAGE_CONFIG: "getPageConfig", // {url} → {autoAnalyze, sendGpc, guidance | null}
   CLEAR_PAGE: "clearPage", // {} the page left its terms route: forget its results
   REPORT_PROBLEM: "reportProblem", // {id, note} "this looks wrong" on a clause card
   DISMISS_GUIDANCE: "dismissGuidance", // {} the guidance panel was closed
+  GUIDE_SET: "guideSet", // {} the flow's control shows the wanted state: verify after the reload
+  OPTOUT_VERIFIED: "optoutVerified", // {state} the guide read the wanted state after a reload (or on a watched page)
+  OPTOUT_LAPSED: "optoutLapsed", // {state} on a watched settings page the control is back in the unwanted state
   // content script or popup → worker
   OPEN_ACTION: "openAction", // {tabId?, source: "annotation"|"site", id (clause or record), action (key)}
   // popup / options → worker
   GET_TAB_SUMMARY: "getTabSummary", // {tabId} → {status, port, result, site}
   ANALYZE_TAB: "analyzeTab", // {tabId}
   SHOW_CLAUSE: "showClause", // {tabId, id}
-  GET_OPTIONS: "getOptions", // {} → {port, autoAnalyze}
-  SET_OPTIONS: "setOptions", // {port, autoAnalyze}
+  GET_OPTIONS: "getOptions", // {} → {port, autoAnalyze, sendGpc}
+  SET_OPTIONS: "setOptions", // {port, autoAnalyze, sendGpc}
   CHECK_SERVICE: "checkService", // {} → {running, port, version, records}
   // worker → content script
   RUN_ANALYSIS: "runAnalysis", // {} analyse this page now (popup button, context menu)
@@ -35,6 +38,9 @@ export const CONTENT_MESSAGES = new Set([
   MSG.CLEAR_PAGE,
   MSG.REPORT_PROBLEM,
   MSG.DISMISS_GUIDANCE,
+  MSG.GUIDE_SET,
+  MSG.OPTOUT_VERIFIED,
+  MSG.OPTOUT_LAPSED,
   MSG.OPEN_ACTION,
 ]);
 

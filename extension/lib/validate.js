@@ -8,6 +8,7 @@
 import { ACTION_KEY_PATTERN, ANNOTATION_ID_PATTERN, RECORD_ID_PATTERN, withActionKeys } from "./identity.js";
 import { MAX_TEXT_CHARS } from "./constants.js";
 import { GENERIC_KIND, NEUTRAL_STANCE } from "./labels.js";
+import { checkFlow } from "./flow.js";
 import { MSG, TRIGGERS } from "./messages.js";
 import { ACTION_FIELDS, ACTION_KINDS, ANNOTATION_FIELDS, ANNOTATION_KINDS, SEVERITIES, STANCES } from "./vocabulary.js";
 
@@ -36,6 +37,9 @@ export const SHAPES = Object.freeze({
   [MSG.CLEAR_PAGE]: {},
   [MSG.REPORT_PROBLEM]: { id: CLAUSE_ID, note: str(NOTE_MAX, { allowEmpty: true }) },
   [MSG.DISMISS_GUIDANCE]: {},
+  [MSG.GUIDE_SET]: {},
+  [MSG.OPTOUT_VERIFIED]: { state: str(80) },
+  [MSG.OPTOUT_LAPSED]: { state: str(80) },
   [MSG.OPEN_ACTION]: {
     tabId: int(0, 2 ** 31 - 1, { required: false }),
     source: oneOf(["annotation", "site"]),
@@ -46,7 +50,7 @@ export const SHAPES = Object.freeze({
   [MSG.ANALYZE_TAB]: { tabId: TAB_ID },
   [MSG.SHOW_CLAUSE]: { tabId: TAB_ID, id: CLAUSE_ID },
   [MSG.GET_OPTIONS]: {},
-  [MSG.SET_OPTIONS]: { port: int(1, 65535), autoAnalyze: bool() },
+  [MSG.SET_OPTIONS]: { port: int(1, 65535), autoAnalyze: bool(), sendGpc: bool({ required: false }) },
   [MSG.CHECK_SERVICE]: {},
   [MSG.RUN_ANALYSIS]: {},
   [MSG.SCROLL_TO_CLAUSE]: { id: CLAUSE_ID },
@@ -110,6 +114,25 @@ export function isHttpsUrl(url) {
   }
 }
 
+/** The service keeps a report's page address up to this length (api/feedback.py). */
+const REPORT_URL_MAX = 2048;
+
+/**
+ * The page address a "this looks wrong" report keeps: scheme, host and path only. Query strings and fragments
+ * often hold session tokens or search terms the maintainer does not need, and can push an address past the
+ * service's limit, which would lose the whole report.
+ * @param {string} url the tab's address
+ * @returns {string|null} null when the address cannot be parsed
+ */
+export function reportAddress(url) {
+  try {
+    const { origin, pathname } = new URL(url);
+    return `${origin}${pathname}`.slice(0, REPORT_URL_MAX);
+  } catch {
+    return null;
+  }
+}
+
 // ---- The service's answers ----------------------------------------------------------------------------
 
 /** Length limits for what the extension shows: generous for real records, short enough that a hostile or
@@ -140,6 +163,7 @@ const EMAIL = /^[^@\s<>"]+@[^@\s<>"]+\.[a-z]{2,}$/i;
  *   actions       checkAction each (https links only)        regulations  list of strings
  *   source_url    https only, else null                      source_date  YYYY-MM-DD or null
  *   verified      YYYY-MM-DD or null                         peers        {summary} or null
+ *   provenance    checkProvenance (an imported record's curator, licence and https link), or null
  */
 const ANNOTATION_CHECKS = Object.freeze({
   id: (v) => (typeof v === "string" && ANNOTATION_ID_PATTERN.test(v) ? v : null),
@@ -163,11 +187,32 @@ const ANNOTATION_CHECKS = Object.freeze({
   source_url: (v) => (isHttpsUrl(v) ? v : null),
   source_date: isoDate,
   verified: isoDate,
+  provenance: (v) => checkProvenance(v),
   peers: (v) => {
     const summary = typeof v === "object" && v !== null ? optionalText(v.summary, 600) : null;
     return summary ? { summary } : null;
   },
 });
+
+/**
+ * Where an imported record comes from, as the card shows it: `{project, point_id, licence, url, licence_url,
+ * credit, snapshot}` with the links https only; null unless project, licence and an https point link are there.
+ * @param {unknown} v
+ * @returns {object|null}
+ */
+export function checkProvenance(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const provenance = {
+    project: optionalText(v.project, LIMIT.name),
+    point_id: optionalText(v.point_id, LIMIT.id),
+    licence: optionalText(v.licence, LIMIT.name),
+    url: isHttpsUrl(v.url) ? v.url : null,
+    licence_url: isHttpsUrl(v.licence_url) ? v.licence_url : null,
+    credit: optionalText(v.credit, LIMIT.title),
+    snapshot: typeof v.snapshot === "string" && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v.snapshot) ? v.snapshot : null,
+  };
+  return provenance.project && provenance.licence && provenance.url ? provenance : null;
+}
 
 /** Annotation fields the extension drops on purpose, and why. */
 export const DROPPED_ANNOTATION_FIELDS = Object.freeze({
@@ -193,6 +238,7 @@ const ACTION_CHECKS = Object.freeze({
   deadline: (v) => optionalText(v, LIMIT.title),
   steps: (v) => textList(v),
   caveats: (v) => textList(v),
+  flow: (v) => checkFlow(v),
 });
 
 /** Action fields the extension drops on purpose (none today). */

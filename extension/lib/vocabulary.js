@@ -60,6 +60,7 @@ export const ANNOTATION_FIELDS = deepFreeze([
   "source_url",
   "source_date",
   "verified",
+  "provenance",
   "peers"
 ]);
 
@@ -71,7 +72,8 @@ export const ACTION_FIELDS = deepFreeze([
   "subject",
   "deadline",
   "steps",
-  "caveats"
+  "caveats",
+  "flow"
 ]);
 
 export const CATEGORIES = deepFreeze({

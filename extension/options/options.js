@@ -1,5 +1,5 @@
 /**
- * The settings page: port of the local service and automatic analysis. It asks the worker for the current
+ * The settings page: port of the local service, automatic analysis and Global Privacy Control. It asks the worker for the current
  * values and sends new ones; `<html data-options-state="ready">` tells tests it has loaded.
  */
 import { ext } from "../lib/browser.js";
@@ -8,6 +8,7 @@ import { MSG } from "../lib/messages.js";
 const form = document.getElementById("options");
 const port = document.getElementById("port");
 const auto = document.getElementById("auto");
+const gpc = document.getElementById("gpc");
 const saved = document.getElementById("saved");
 const serviceStatus = document.getElementById("service-status");
 
@@ -42,6 +43,7 @@ async function load() {
   if (reply.ok) {
     port.value = String(reply.data.port);
     auto.checked = reply.data.autoAnalyze;
+    gpc.checked = reply.data.sendGpc;
   }
   document.documentElement.dataset.optionsState = "ready";
   checkService();
@@ -56,12 +58,13 @@ form.addEventListener("submit", async (event) => {
     port.focus();
     return;
   }
-  const reply = await ask({ type: MSG.SET_OPTIONS, port: value, autoAnalyze: auto.checked });
+  const reply = await ask({ type: MSG.SET_OPTIONS, port: value, autoAnalyze: auto.checked, sendGpc: gpc.checked });
   saved.className = reply.ok ? "status ok" : "status error";
   saved.textContent = reply.ok ? "Saved." : "Could not save the settings.";
   if (reply.ok) {
     document.documentElement.dataset.optionsSaved = String(value);
     document.documentElement.dataset.optionsAuto = String(auto.checked);
+    document.documentElement.dataset.optionsGpc = String(gpc.checked);
     checkService();
   }
 });

@@ -15,6 +15,7 @@ import {
   categoryName,
 } from "../lib/labels.js";
 import { POPUP_BUSY_RETRY } from "../lib/constants.js";
+import { sinceText, longDate } from "../lib/flow.js";
 import { MSG } from "../lib/messages.js";
 import { SEVERITIES } from "../lib/vocabulary.js";
 
@@ -99,6 +100,23 @@ function renderBusy(status, tabId) {
   clearTimeout(busyTimer);
   busyTimer = setTimeout(() => render(tabId), wait);
   setReady("busy");
+}
+
+/**
+ * Who curated the imported clauses on this page, once for the page ("3 of these clauses were curated by ToS;DR
+ * volunteers…"), with the licence; null when every clause is TermsLens's own.
+ */
+function provenanceLine(result) {
+  const imported = (result?.annotations ?? []).filter((a) => a.provenance);
+  if (!imported.length) return null;
+  const p = imported[0].provenance;
+  const credit = (p.credit ?? `Curated by ${p.project}`).replace(/^Curated/, "curated");
+  const lead = imported.length === 1 ? "1 clause here was" : `${imported.length} clauses here were`;
+  return h(
+    "p",
+    { class: "provenance", id: "provenance" },
+    `${lead} ${credit} (${p.licence}${p.snapshot ? `, quoted in ${p.snapshot} or earlier` : ""}), not checked by TermsLens.`,
+  );
 }
 
 function severityChips(summary) {
@@ -227,6 +245,7 @@ function clauseList(result, tabId) {
               { class: "clause-meta" },
               a.kind === GENERIC_KIND ? "Recognised by its wording" : categoryName(a.category),
               a.stance === FAVOURABLE_STANCE ? h("span", { class: "favourable" }, " · in your favour") : null,
+              a.provenance ? h("span", { class: "imported" }, ` · from ${a.provenance.project}`) : null,
             ),
           ),
         ),
@@ -296,6 +315,30 @@ function actionsSection(items, tabId) {
   );
 }
 
+/** The opt-outs the person completed for this service, as the service keeps them: "Model training: off since 2 December". */
+function completedSection(optouts) {
+  if (!optouts.length) return null;
+  return h(
+    "section",
+    { class: "completed", "aria-labelledby": "completed-title" },
+    h("h2", { id: "completed-title" }, "Your opt-outs here"),
+    h(
+      "ul",
+      {},
+      optouts.map((o) =>
+        h(
+          "li",
+          { class: `completed-item${o.lapsed ? " lapsed" : ""}` },
+          h("span", { class: "completed-text" }, sinceText(o)),
+          o.lapsed
+            ? h("span", { class: "completed-note" }, `Found switched back on ${longDate(o.lapsed, { year: false })}: open the setting again to fix it.`)
+            : h("span", { class: "completed-note muted" }, `Last checked ${longDate(o.verified, { year: false })}`),
+        ),
+      ),
+    ),
+  );
+}
+
 async function analyseButton(tabId, analysed) {
   const button = h(
     "button",
@@ -362,6 +405,7 @@ async function render(tabId) {
             ? "No records for this site yet"
             : "TermsLens reads web pages only",
       ),
+      provenanceLine(result),
     ),
   );
   if (result) {
@@ -391,6 +435,7 @@ async function render(tabId) {
       ),
     );
   }
+  parts.push(completedSection(reply.data.optouts ?? []));
   parts.push(actionsSection(settingActions(result, site), tabId));
   if (readable) parts.push(h("div", { class: "footer-row" }, await analyseButton(tabId, Boolean(result))));
   content.replaceChildren(...parts.filter(Boolean));

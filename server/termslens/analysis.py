@@ -78,13 +78,23 @@ def analyze(
 
 
 def locate_records(page: Page, library: Library, url_service: Service | None) -> list[Match]:
-    """Where each record's clause sits on the page (one record per clause, the page's own service first)."""
+    """Where each record's clause sits on the page: one record per clause among those that belong on the
+    page (see `records_that_apply`), the page's own service first, then a service it names."""
+    named: dict[str, bool] = {}
+
+    def names(service: Service) -> bool:
+        if service.id not in named:
+            named[service.id] = library.page_names(service, page.text)
+        return named[service.id]
+
     return engine.find_matches(
         page.text,
         library.index,
         tokens=page.tokens,
         joined=page.joined,
         service_id=url_service.id if url_service else None,
+        named=names,
+        keep=lambda match: _applies_here(match, url_service, names(match.record.service)),
     )
 
 
@@ -107,6 +117,10 @@ def records_that_apply(
 def _applies_here(match: Match, page_service: Service | None, page_names_its_service: bool) -> bool:
     if page_service is not None and match.record.service.id == page_service.id:
         return True
+    if match.record.imported and not page_names_its_service:
+        # ToS;DR quotes are often one stock sentence ("you have the right to withdraw your consent at any
+        # time"): the same words on another company's page say nothing about the quoted service.
+        return False
     same_wording = match.score >= SHARED_CLAUSE_SCORE
     if page_service is None:
         return page_names_its_service or same_wording

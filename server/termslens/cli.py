@@ -14,7 +14,7 @@ import click
 
 from termslens import __version__, config
 from termslens.pagetext import InputError, decode, page_text
-from termslens.records import RecordError, bundled_records_dir, load_records, record_files
+from termslens.records import RecordError, bundled_records_dir, imported_records_dir, load_records, record_files
 
 RECORDS_OPTION = click.option(
     "--records",
@@ -25,12 +25,30 @@ RECORDS_OPTION = click.option(
 )
 
 
+IMPORTED_OPTION = click.option(
+    "--imported/--no-imported",
+    "imported",
+    default=None,
+    help=f"Load the imported ToS;DR records shipped with TermsLens (default: yes; ${config.IMPORTED_ENV}=0 says no).",
+)
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def _record_dirs(extra: tuple[Path, ...]) -> list[Path]:
-    return [bundled_records_dir(), *config.env_record_dirs(), *extra]
+def _record_dirs(extra: tuple[Path, ...], *, imported: bool | None = None) -> list[Path]:
+    """The curated records, the imported ones (unless switched off), $TERMSLENS_RECORDS, then `extra`."""
+    if imported is None:
+        imported = config.env_imported_records()
+    return [bundled_records_dir(), *([imported_records_dir()] if imported else []), *config.env_record_dirs(), *extra]
+
+
+def _library(record_dirs: list[Path]):
+    """The library of `record_dirs`, each folder's index kept in the data folder (built once)."""
+    from termslens.library import load_library
+
+    return load_library(record_dirs, cache_dir=config.index_cache_dir(config.default_data_dir()))
 
 
 @click.group()
@@ -42,25 +60,28 @@ def main() -> None:
 @main.command()
 @click.option("--port", default=config.DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
 @RECORDS_OPTION
-def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
+@IMPORTED_OPTION
+def serve(port: int, record_dirs: tuple[Path, ...], imported: bool | None) -> None:
     """Run the local service the browser extension talks to (loopback only)."""
-    from waitress.server import create_server
-
     from termslens.api import create_app
     from termslens.api.context import state
     from termslens.store import StoreError
 
     try:
-        app = create_app(record_dirs=record_dirs)
+        app = create_app(record_dirs=record_dirs, imported=imported)
     except (RecordError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     with app.app_context():
         app_state = state()
-        records, services, notice = len(app_state.library), len(app_state.library.services), app_state.store.notice
+        records, services = len(app_state.library), len(app_state.library.services)
+        notice, problems = app_state.store.notice, app_state.user_file_problems
     if notice:
         click.echo(f"Warning: {notice}", err=True)
+    for problem in problems:
+        click.echo(f"Warning: a stored record file was not loaded (it is kept; see /api/v1/health): "
+                   f"{problem['message']}", err=True)
     try:
-        server = create_server(app, host=config.HOST, port=port, threads=4, ident=f"TermsLens/{__version__}")
+        server = create_server(app, port)
     except OSError as exc:
         raise click.ClickException(
             f"cannot listen on {config.HOST}:{port}: {exc.strerror or exc} "
@@ -68,6 +89,7 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
         ) from None
     click.echo(f"TermsLens {__version__} is listening on http://{config.HOST}:{port} "
                f"({_count(records, 'record')}, {_count(services, 'service')}). Press Ctrl+C to stop.")
+    sys.setswitchinterval(config.GIL_SWITCH_INTERVAL)
     try:
         server.run()
     except KeyboardInterrupt:
@@ -76,16 +98,43 @@ def serve(port: int, record_dirs: tuple[Path, ...]) -> None:
         server.close()
 
 
+def create_server(app, port: int):
+    """A waitress server for `app` on the loopback address, with the settings of `config.WAITRESS`.
+
+    Its parser answers a request that says `Expect: 100-continue` but has no body (or is refused on its headers)
+    at once: waitress 3.0 sends "100 Continue" for it and then waits for the body, which never comes, until the
+    connection times out.
+    """
+    from waitress.channel import HTTPChannel
+    from waitress.parser import HTTPRequestParser
+    from waitress.server import create_server as waitress_server
+
+    class Parser(HTTPRequestParser):
+        def received(self, data: bytes) -> int:
+            consumed = super().received(data)
+            if self.completed and self.expect_continue:
+                self.expect_continue = False  # nothing left to receive: answer, do not invite a body
+            return consumed
+
+    class Channel(HTTPChannel):
+        parser_class = Parser
+
+    server = waitress_server(app, host=config.HOST, port=port, ident=f"TermsLens/{__version__}", **config.WAITRESS)
+    server.channel_class = Channel
+    return server
+
+
 @main.command()
 @click.argument("source", metavar="PATH|-")
 @click.option("--url", help="The page's address; tells which service the page belongs to.")
 @click.option("--title", help="The page's title (default: the file's name); tells a privacy notice from terms.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the report.")
 @RECORDS_OPTION
-def analyze(source: str, url: str | None, title: str | None, as_json: bool, record_dirs: tuple[Path, ...]) -> None:
+@IMPORTED_OPTION
+def analyze(source: str, url: str | None, title: str | None, as_json: bool, record_dirs: tuple[Path, ...],
+            imported: bool | None) -> None:
     """Find the known clauses in a saved page or document (text, Markdown or HTML; - reads stdin)."""
     from termslens.analysis import analyze as run_analysis
-    from termslens.library import Library
     from termslens.report import analysis_json
 
     name = "standard input" if source == "-" else source
@@ -100,7 +149,7 @@ def analyze(source: str, url: str | None, title: str | None, as_json: bool, reco
     except InputError as exc:
         raise click.ClickException(f"cannot analyze {name}: {exc}") from None
     try:
-        library = Library(load_records(_record_dirs(record_dirs)))
+        library = _library(_record_dirs(record_dirs, imported=imported))
     except RecordError as exc:
         raise click.ClickException(str(exc)) from None
     if title is None and source != "-":
@@ -231,15 +280,42 @@ def validate(directories: tuple[Path, ...]) -> None:
 
 @records.command("list")
 @RECORDS_OPTION
-def list_records(record_dirs: tuple[Path, ...]) -> None:
+@IMPORTED_OPTION
+def list_records(record_dirs: tuple[Path, ...], imported: bool | None) -> None:
     """List the loaded records: id, service, category, severity, title."""
     try:
-        loaded = load_records(_record_dirs(record_dirs))
+        loaded = load_records(_record_dirs(record_dirs, imported=imported))
     except RecordError as exc:
         raise click.ClickException(str(exc)) from None
     for record in loaded:
         click.echo(f"{record.id}\t{record.service.name}\t{record.category}\t{record.severity}\t{record.title}")
     click.echo(f"{len(loaded)} records.", err=True)
+
+
+@records.group("import")
+def records_import() -> None:
+    """Make record files from another project's curated clauses."""
+
+
+@records_import.command("tosdr")
+@click.argument("points", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--cases", "cases_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="ToS;DR's cases.json: each case's classification (default: the one each point carries).")
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The folder to write the record files to (new, or an earlier import's, which is replaced).")
+@RECORDS_OPTION
+def records_import_tosdr(points: Path, cases_path: Path | None, out: Path, record_dirs: tuple[Path, ...]) -> None:
+    """Record files from ToS;DR points (points.jsonl), one per service, merged into the services the library knows."""
+    from termslens.tosdr_import import TosdrImportError, import_tosdr, summary_lines
+
+    try:
+        report = import_tosdr(points, out, known_dirs=[bundled_records_dir(), *config.env_record_dirs(), *record_dirs],
+                              cases_path=cases_path)
+    except TosdrImportError as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in summary_lines(report):
+        click.echo(line)
+    click.echo(f"Wrote {out}.")
 
 
 @main.command("feedback")

@@ -47,14 +47,15 @@ def annotation_json(annotation: Annotation, peers: Mapping[str, Peers]) -> dict[
         "means": explained_by.means,
         "matters": explained_by.matters,
     }
-    if annotation.kind != RECORD:
-        body["advice"] = list(info.advice)
+    if annotation.kind != RECORD or record is not None and record.imported:
+        body["advice"] = list(info.advice)  # an imported record is explained by its category: so is what to do
     body.update(
         actions=[action.to_json() for action in annotation.actions],
         regulations=list(explained_by.regulations),
         source_url=record.source_url if record is not None else None,
         source_date=record.source_date if record is not None else None,
         verified=record.verified if record is not None else None,
+        provenance=record.provenance.to_json() if record is not None and record.provenance is not None else None,
     )
     if info.id in peers:
         body["peers"] = peers[info.id].to_json()

@@ -118,48 +118,48 @@ def decorate_terms(body: str) -> str:
     return body
 
 
-def settings_html() -> str:
-    """A stand-in for Claude's privacy settings, with the toggle the opt-out steps name."""
-    return """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Settings - Claude</title>
-<style>
-body { margin: 0; font: 15px/1.5 system-ui, sans-serif; color: #1f1e1d; background: #faf9f5; }
-.app { display: grid; grid-template-columns: 220px 1fr; min-height: 100vh; }
-aside { border-right: 1px solid #e5e2da; padding: 28px 20px; }
-aside a { display: block; padding: 7px 12px; border-radius: 8px; color: #3d3929; text-decoration: none; }
-aside a.active { background: #ede9de; font-weight: 600; }
-main { padding: 36px 48px; max-width: 760px; }
-h1 { font-size: 26px; margin: 0 0 24px; }
-h2 { font-size: 16px; margin: 28px 0 8px; color: #6b6656; text-transform: uppercase; letter-spacing: .04em; }
-.row { display: flex; align-items: center; justify-content: space-between; gap: 24px; padding: 16px 0; border-bottom: 1px solid #e5e2da; }
-.row p { margin: 2px 0 0; color: #6b6656; font-size: 14px; }
-.label { font-weight: 600; }
-.toggle { position: relative; width: 44px; height: 24px; border: 0; border-radius: 999px; background: #c9c5b9; cursor: pointer; flex: none; }
-.toggle::after { content: ""; position: absolute; top: 3px; left: 3px; width: 18px; height: 18px; border-radius: 999px; background: #fff; transition: left .15s; }
-.toggle[aria-checked="true"] { background: #c96442; }
-.toggle[aria-checked="true"]::after { left: 23px; }
-.button { padding: 7px 14px; border-radius: 8px; border: 1px solid #d6d2c4; background: #fff; font: inherit; }
-</style></head>
-<body><div class="app">
-<aside><a href="#">General</a><a href="#">Account</a><a class="active" href="#">Privacy</a><a href="#">Billing</a><a href="#">Capabilities</a></aside>
-<main>
-<h1>Privacy</h1>
-<h2>Privacy settings</h2>
-<div class="row"><div><div class="label" id="label-location">Location metadata</div>
-<p>Allow Claude to use coarse location metadata (city/region) to improve product experiences.</p></div>
-<button class="toggle" role="switch" aria-checked="true" aria-labelledby="label-location"></button></div>
-<div class="row"><div><div class="label" id="label-training">Help improve Claude</div>
-<p>Allow the use of your chats and coding sessions to train and improve Anthropic AI models.</p></div>
-<button class="toggle" role="switch" aria-checked="true" aria-labelledby="label-training" id="training-toggle"></button></div>
-<div class="row"><div><div class="label">Export data</div><p>Download a copy of your conversations.</p></div>
-<button class="button" type="button">Export data</button></div>
-</main></div>
-<script>
-for (const toggle of document.querySelectorAll('[role="switch"]')) {
-  toggle.addEventListener('click', () => toggle.setAttribute('aria-checked', String(toggle.getAttribute('aria-checked') !== 'true')));
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "settings"
+# The settings pages the flows of the curated records open (tests/e2e/fixtures/settings, served at the flows'
+# own addresses; the '#' route of ChatGPT's is the page's business, the server sees "/").
+SETTINGS_PAGES = {
+    "anthropic": SETTINGS_URL,
+    "openai": "https://chatgpt.com/",
+    "linkedin": "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
+    "x": "https://x.com/settings/grok_settings",
+    "netflix": "https://www.netflix.com/DoNotTest",
+    "reddit": "https://www.reddit.com/settings/privacy",
 }
-</script>
-</body></html>"""
+# A settings page of a record without a flow: the prose guide still runs there.
+WIDGETS_SETTINGS_URL = "https://widgets.example.net/settings"
+
+
+def settings_html(fixture: str = "anthropic") -> str:
+    """A saved settings page (tests/e2e/fixtures/settings/<fixture>.html)."""
+    return (FIXTURES / f"{fixture}.html").read_text("utf-8")
+
+
+def sign_in_html() -> str:
+    """What a settings address shows a signed-out visitor: a sign-in form, not the settings."""
+    return """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Claude</title>
+<style>body { font: 15px/1.5 system-ui, sans-serif; background: #faf9f5; display: grid; place-items: center; min-height: 100vh; margin: 0; }
+form { display: grid; gap: 10px; width: 320px; } input, button { font: inherit; padding: 10px; border-radius: 8px; border: 1px solid #ccc; }</style></head>
+<body><main><h1>Welcome back</h1><form>
+<button type="button">Continue with Google</button>
+<input type="email" aria-label="Email" placeholder="Enter your email">
+<button type="button">Continue with email</button>
+</form></main></body></html>"""
+
+
+def widgets_settings_html() -> str:
+    """The example-widgets settings page, with the switch its prose steps name in quotes."""
+    return """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Settings – Example Widgets</title></head>
+<body><main><h1>Settings</h1>
+<div><span id="share-label">Share layouts</span>
+<button role="switch" aria-checked="true" aria-labelledby="share-label" id="share-toggle"
+ onclick="this.setAttribute('aria-checked', String(this.getAttribute('aria-checked') !== 'true'))">Share</button></div>
+</main></body></html>"""
 
 
 def spa_html(terms_body: str) -> str:
@@ -395,7 +395,9 @@ def build_site(shared: Path) -> Site:
     site = Site()
     site.add(TERMS_URL, page_html("Consumer Terms of Service \\ Anthropic", decorate_terms(terms)))
     site.add(PRIVACY_URL, page_html("Privacy Policy \\ Anthropic", privacy, dark=True))
-    site.add(SETTINGS_URL, settings_html())
+    for fixture, url in SETTINGS_PAGES.items():
+        site.add(url, settings_html(fixture))
+    site.add(WIDGETS_SETTINGS_URL, widgets_settings_html())
     site.add(SPA_HOME_URL, spa_html(terms))
     site.add(XSS_URL, xss_html())
     site.add(HOSTILE_URL, hostile_html(terms))

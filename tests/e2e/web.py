@@ -28,6 +28,8 @@ class TestWeb:
         self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
         self.port = self.server.server_address[1]
         self.requests: list[str] = []
+        # Each request's address with its headers (lower-case names), for the Global Privacy Control tests.
+        self.seen: list[tuple[str, dict[str, str]]] = []
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def _handler(self):
@@ -38,6 +40,7 @@ class TestWeb:
                 host = (self.headers.get("Host") or "").split(":")[0]
                 url = f"https://{host}{self.path}"
                 web.requests.append(url)
+                web.seen.append((url, {name.lower(): value for name, value in self.headers.items()}))
                 body = web.site.lookup(url)
                 data = (body if body is not None else "Not found").encode("utf-8")
                 self.send_response(200 if body is not None else 404)

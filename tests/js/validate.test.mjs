@@ -13,9 +13,11 @@ import {
   PASSED_ANNOTATION_FIELDS,
   checkAnalysis,
   checkDigest,
+  checkProvenance,
   checkSite,
   isHttpsUrl,
   messageProblem,
+  reportAddress,
 } from "../../extension/lib/validate.js";
 import { ACTION_FIELDS, ANNOTATION_FIELDS } from "../../extension/lib/vocabulary.js";
 
@@ -56,6 +58,22 @@ test("a generic clause keeps its id, advice and the opt-out address it states", 
   const request = generic.actions.find((a) => a.email);
   assert.equal(request.email, "optout@example.com");
   assert.ok(request.subject, "an emailed request keeps its subject line");
+});
+
+test("an imported clause keeps who curated it, with https links only", () => {
+  const data = answer();
+  const provenance = {
+    project: "ToS;DR", point_id: "5719", licence: "CC BY-SA 3.0", url: "https://edit.tosdr.org/points/5719",
+    licence_url: "https://creativecommons.org/licenses/by-sa/3.0/", credit: "Curated by ToS;DR volunteers", snapshot: "2021",
+  };
+  data.annotations.find((a) => a.id === RECORD_ID).provenance = provenance;
+  const checked = checkAnalysis(data).annotations;
+  assert.deepEqual(checked.find((a) => a.id === RECORD_ID).provenance, provenance);
+  assert.ok(checked.filter((a) => a.id !== RECORD_ID).every((a) => a.provenance === null));
+  assert.equal(checkProvenance({ ...provenance, url: "javascript:alert(1)" }), null);
+  assert.equal(checkProvenance({ ...provenance, licence_url: "http://example.com/" }).licence_url, null);
+  assert.equal(checkProvenance({ ...provenance, snapshot: "<b>2021</b>" }).snapshot, null);
+  assert.equal(checkProvenance("ToS;DR"), null);
 });
 
 test("annotations without a valid id, quote, kind or severity are left out", () => {
@@ -222,4 +240,14 @@ test("a malformed digest is cut to what can be shown, and an old answer has none
   const { digest, ...old } = answer();
   assert.ok(digest.length);
   assert.deepEqual(checkAnalysis(old).digest, []);
+});
+
+test("a report keeps the page's address without its query or fragment, within the service's limit", () => {
+  assert.equal(
+    reportAddress("https://www.example.com/legal/terms?session=secret&q=x#section-4"),
+    "https://www.example.com/legal/terms",
+  );
+  const long = `https://www.example.com/${"a".repeat(5000)}`;
+  assert.equal(reportAddress(long).length, 2048);
+  assert.equal(reportAddress("not an address"), null);
 });

@@ -10,20 +10,31 @@ from flask import Flask
 from termslens import config
 
 
-def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = ()) -> Flask:
+def create_app(
+    test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = (), imported: bool | None = None
+) -> Flask:
     """A configured TermsLens app: defaults, then the instance config.py (or `test_config` in tests), then
-    `record_dirs` (the CLI's --records) added to the record folders.
+    `record_dirs` (the CLI's --records) added to the record folders and `imported` (the CLI's
+    --imported/--no-imported) deciding whether the imported records load.
 
     Raises RecordError when a record file is broken and StoreError when the data folder is unusable.
     """
     app = Flask(__name__, instance_relative_config=True)
     app.json.sort_keys = False
+    app.url_map.merge_slashes = False  # "/api/v1//health" is not an address of the API: a 404, not an HTML redirect
     app.config.from_mapping(
         DATA_DIR=str(config.default_data_dir()),
         RECORD_DIRS=[str(d) for d in config.env_record_dirs()],
         BUNDLED_RECORDS=True,
+        IMPORTED_RECORDS=config.env_imported_records(),
         MAX_CONTENT_LENGTH=config.MAX_CONTENT_LENGTH,
         MAX_TEXT_CHARS=config.MAX_TEXT_CHARS,
+        MAX_FEEDBACK_REPORTS=config.MAX_FEEDBACK_REPORTS,
+        MAX_USER_RECORD_FILES=config.MAX_USER_RECORD_FILES,
+        ANALYSIS_SLOTS=config.ANALYSIS_SLOTS,
+        ANALYSIS_QUEUE=config.ANALYSIS_QUEUE,
+        ANALYSIS_WAIT=config.ANALYSIS_WAIT,
+        ANALYSIS_RETRY_AFTER=config.ANALYSIS_RETRY_AFTER,
         ALLOWED_ORIGINS=[config.EXTENSION_ORIGIN, *config.env_allowed_origins()],
     )
     if test_config is None:
@@ -31,12 +42,15 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, record_dirs: Ite
     else:
         app.config.from_mapping(test_config)
     app.config["RECORD_DIRS"] = [*app.config["RECORD_DIRS"], *map(str, record_dirs)]
+    if imported is not None:
+        app.config["IMPORTED_RECORDS"] = imported
 
-    from termslens.api import analyze, context, errors, feedback, guard, records, site
+    from termslens.api import analyze, context, errors, feedback, guard, limits, optouts, records, site
 
     errors.init_app(app)
     guard.init_app(app)
+    limits.init_app(app)
     context.init_app(app)
-    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp):
+    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp, optouts.bp):
         app.register_blueprint(blueprint)
     return app

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, jsonify
 
 from termslens.analysis import analyze as run_analysis
 from termslens.api import context
-from termslens.api.body import field, json_body
+from termslens.api.body import field, is_url, json_body
 from termslens.api.errors import ApiError
 from termslens.report import analysis_json
 
@@ -26,7 +24,7 @@ def analyze():
         raise ApiError(413, "text_too_large", f"The text has {len(text):,} characters; the limit is {limit:,}.")
     if not text.strip():
         raise ApiError(422, "empty_text", "The field 'text' is empty; there is nothing to analyze.")
-    if url is not None and urlsplit(url).scheme not in ("http", "https", "file"):
+    if url is not None and not is_url(url, schemes=("http", "https", "file")):
         raise ApiError(422, "invalid_field", "The field 'url' must be an http, https or file URL.")
     analysis = run_analysis(context.library(), text, url=url, title=title)
     return jsonify(analysis_json(analysis))

@@ -1,17 +1,26 @@
-"""The app's loaded state: the record library and the user's store, kept on the app, swapped under a lock."""
+"""The app's loaded state: the record library and the user's store, kept on the app, swapped under a lock.
+
+The records of the folders (bundled and --records) load once at start, all or nothing, as before. The user's
+stored record files join them one by one: a file that no longer loads (it fails the schema, or a records update
+gave its service, a record id or a domain to the bundled records) is skipped, kept in the store, and listed in
+`problems` (shown by GET /health), so that no stored file can stop the service.
+"""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from flask import Flask, current_app
 
+from termslens import config
 from termslens.library import Library
-from termslens.records import bundled_records_dir, load_records
-from termslens.store import Store
+from termslens.optouts import OptOutStore
+from termslens.records import RecordChecks, RecordError, bundled_records_dir, imported_records_dir, parse_record_file
+from termslens.recordset import RecordSet, compile_folder, compile_user_files
+from termslens.store import Store, StoredFile
 
 EXTENSION_KEY = "termslens"
 
@@ -20,24 +29,79 @@ EXTENSION_KEY = "termslens"
 class AppState:
     library: Library
     store: Store
-    record_dirs: list[Path]
+    folder_sets: list[RecordSet]  # the record folders, compiled (termslens.recordset)
+    optouts: OptOutStore
+    cache_dir: Path | None = None  # where compiled record indexes are kept
+    user_file_problems: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
+    @property
+    def problems(self) -> list[dict[str, Any]]:
+        """What was found but could not be used: set-aside store files, then user record files."""
+        return [{"kind": "store", "message": message} for message in self.store.problems] + self.user_file_problems
 
-def build_library(record_dirs: list[Path], user_files: list[dict[str, Any]]) -> Library:
-    """Bundled records, then the extra folders, then the user's record files (see `load_records`)."""
-    return Library(load_records(record_dirs, user_files=user_files))
+
+def build_library(
+    folder_sets: list[RecordSet], stored: Iterable[StoredFile], *, cache_dir: Path | None = None
+) -> tuple[Library, list[dict[str, Any]]]:
+    """The folders' records plus each stored user record file that loads beside them, in the order given; and a
+    problem (`{"kind": "user_record_file", "service_id", "message"}`) for each one that does not.
+
+    A user file may not redefine a service of the folders, reuse a record id, or claim another service's
+    domain (the rules of `load_records`); the first file to claim something keeps it.
+    """
+    checks = RecordChecks()
+    for record_set in folder_sets:
+        record_set.check_into(checks)
+    accepted: list[dict[str, Any]] = []
+    problems: list[dict[str, Any]] = []
+    for entry in stored:
+        try:
+            _check_user_file(entry, checks)
+        except RecordError as exc:
+            problems.append({"kind": "user_record_file", "service_id": entry.service_id, "message": str(exc)})
+            continue
+        accepted.append(entry.file)
+    sets = list(folder_sets) + ([compile_user_files(accepted, cache_dir=cache_dir)] if accepted else [])
+    return Library(sets=sets), problems
+
+
+def _check_user_file(entry: StoredFile, checks: RecordChecks) -> None:
+    """Raise RecordError saying why one stored file cannot join the library; else add it to `checks`."""
+    origin = f"store:{entry.service_id}"
+    if entry.error:
+        raise RecordError(f"{origin}: {entry.error}")
+    records = parse_record_file(entry.file, origin=origin)
+    service_id = entry.file["service"]["id"]
+    if service_id != entry.service_id:
+        raise RecordError(f"{origin}: field 'service.id': '{service_id}' is not the service it is stored for")
+    if service_id in checks.folder_services:
+        raise RecordError(f"{origin}: service '{service_id}' is already defined in {checks.folder_services[service_id]}")
+    for record in records:
+        if record.id in checks.origin_of:
+            raise RecordError(f"{origin}: record {record.id}: id already defined in {checks.origin_of[record.id]}")
+    for domain in records[0].service.domains if records else ():
+        owner = checks.domain_owner.get(domain)
+        if owner is not None and owner != service_id:
+            raise RecordError(f"{origin}: field 'service.domains': '{domain}' already belongs to service '{owner}'")
+    checks.add(records, origin, user=True)
 
 
 def init_app(app: Flask) -> None:
     dirs = [Path(d) for d in app.config["RECORD_DIRS"]]
     if app.config["BUNDLED_RECORDS"]:
-        dirs.insert(0, bundled_records_dir())
-    store = Store(Path(app.config["DATA_DIR"]))
+        dirs[:0] = [bundled_records_dir()] + ([imported_records_dir()] if app.config["IMPORTED_RECORDS"] else [])
+    cache_dir = config.index_cache_dir(Path(app.config["DATA_DIR"]))
+    folder_sets = [compile_folder(directory, cache_dir=cache_dir) for directory in dirs]
+    store = Store(Path(app.config["DATA_DIR"]), max_feedback=app.config["MAX_FEEDBACK_REPORTS"])
     if store.notice:
         app.logger.warning(store.notice)
-    library = build_library(dirs, store.record_files())
-    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, record_dirs=dirs)
+    library, problems = build_library(folder_sets, store.stored_record_files(), cache_dir=cache_dir)
+    for problem in problems:
+        app.logger.warning("A stored record file was not loaded: %s", problem["message"])
+    optouts = OptOutStore(Path(app.config["DATA_DIR"]))
+    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_sets=folder_sets, optouts=optouts,
+                                             cache_dir=cache_dir, user_file_problems=problems)
 
 
 def state() -> AppState:
@@ -51,16 +115,22 @@ def library() -> Library:
 def replace_user_records(service_id: str, record_file: dict[str, Any] | None) -> bool:
     """Put (or with None, remove) the user's record file of a service; True if it is new.
 
-    The new library is built first, so a file that clashes with other records raises RecordError and
-    changes nothing; then the store is written, then the library swapped. Readers keep the old one until then.
+    The new library is built first, with the file after every other stored one, so a file that clashes with
+    other records raises RecordError and changes nothing; then the store is written, then the library swapped.
+    Readers keep the old one until then.
     """
     app_state = state()
     with app_state.lock:
-        others = [f for f in app_state.store.record_files() if f["service"]["id"] != service_id]
-        library = build_library(app_state.record_dirs, others + ([record_file] if record_file else []))
+        others = [entry for entry in app_state.store.stored_record_files() if entry.service_id != service_id]
+        mine = [StoredFile(service_id, record_file)] if record_file is not None else []
+        library, problems = build_library(app_state.folder_sets, others + mine, cache_dir=app_state.cache_dir)
+        refused = [problem for problem in problems if mine and problem["service_id"] == service_id]
+        if refused:
+            raise RecordError(refused[0]["message"])
         if record_file is None:
             changed = app_state.store.delete_record_file(service_id)
         else:
             changed = app_state.store.put_record_file(record_file)
         app_state.library = library
+        app_state.user_file_problems = problems
     return changed

@@ -17,11 +17,13 @@ _HTTP_CODES = {
 
 
 class ApiError(Exception):
-    """An error answered to the client as is: status, a stable snake_case code and a sentence for people."""
+    """An error answered to the client as is: status, a stable snake_case code and a sentence for people (and
+    any `headers`, such as a 503's Retry-After)."""
 
-    def __init__(self, status: int, code: str, message: str):
+    def __init__(self, status: int, code: str, message: str, *, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+        self.headers = headers or {}
 
 
 def error_response(status: int, code: str, message: str):
@@ -31,7 +33,9 @@ def error_response(status: int, code: str, message: str):
 
 
 def _handle_api_error(error: ApiError):
-    return error_response(error.status, error.code, error.message)
+    response = error_response(error.status, error.code, error.message)
+    response.headers.update(error.headers)
+    return response
 
 
 def _handle_http_exception(error: HTTPException):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify
 
 from termslens.api import context
 from termslens.api.body import json_body
@@ -51,6 +51,10 @@ def put_user_records(service_id: str):
         raise ApiError(422, "invalid_record", str(exc)) from None
     if data["service"]["id"] != service_id:
         raise ApiError(422, "invalid_record", f"The file's service.id must be '{service_id}', as in the address.")
+    store = context.state().store
+    limit = current_app.config["MAX_USER_RECORD_FILES"]
+    if not store.has_record_file(service_id) and len(store.stored_record_files()) >= limit:
+        raise ApiError(507, "store_full", f"The store keeps at most {limit} record files; delete one first.")
     try:
         created = context.replace_user_records(service_id, data)
     except RecordError as exc:
@@ -60,7 +64,7 @@ def put_user_records(service_id: str):
 
 @bp.delete("/user-records/<service_id>")
 def delete_user_records(service_id: str):
-    if not any(f["service"]["id"] == service_id for f in context.state().store.record_files()):
+    if not context.state().store.has_record_file(service_id):  # also one that no longer loads (see /health)
         raise ApiError(404, "unknown_service", f"There are no user records for the service '{service_id}'.")
     context.replace_user_records(service_id, None)
     return "", 204

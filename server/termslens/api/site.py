@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, jsonify
 
 from termslens import __version__
 from termslens.api import context
-from termslens.api.body import query_arg
+from termslens.api.body import is_url, query_arg
 from termslens.api.errors import ApiError
 
 bp = Blueprint("site", __name__, url_prefix="/api/v1")
@@ -17,7 +15,7 @@ bp = Blueprint("site", __name__, url_prefix="/api/v1")
 @bp.get("/site")
 def site():
     url = query_arg("url")
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+    if not is_url(url, schemes=("http", "https"), host=True):
         raise ApiError(400, "invalid_parameter", "The query parameter 'url' must be an http or https URL.")
     library = context.library()
     service = library.service_for_url(url)
@@ -33,5 +31,9 @@ def site():
 
 @bp.get("/health")
 def health():
-    library = context.library()
-    return jsonify(status="ok", version=__version__, records=len(library), services=len(library.services))
+    """Whether the service runs, how many records it holds (its own and imported), and `problems`: what it
+    found at start but could not use (see README)."""
+    app_state = context.state()
+    library = app_state.library
+    return jsonify(status="ok", version=__version__, records=len(library), services=len(library.services),
+                   curated_records=library.curated, imported_records=library.imported, problems=app_state.problems)

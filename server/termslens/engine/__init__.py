@@ -5,52 +5,67 @@ No Flask, tinydb, file or network I/O here; `tests/test_layering.py` holds the e
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable, Sequence
+
 from termslens.engine.align import MATCH_CUTOFF, align_quote
 from termslens.engine.candidates import find_candidates
-from termslens.engine.index import QuoteIndex, build_index
+from termslens.engine.index import IndexArrays, QuoteIndex, build_index, index_from_arrays
 from termslens.engine.matches import one_per_clause
 from termslens.engine.tokens import JoinedWords, Tokens, join_words, tokenize
 from termslens.engine.types import Match, Span
 
-__all__ = ["MATCH_CUTOFF", "Match", "QuoteIndex", "Span", "align_quote", "build_index", "find_matches", "tokenize"]
+if TYPE_CHECKING:
+    from termslens.records import Service
+
+__all__ = [
+    "MATCH_CUTOFF", "IndexArrays", "Match", "QuoteIndex", "Span", "align_quote", "build_index", "find_matches",
+    "index_from_arrays", "tokenize",
+]
 
 
 def find_matches(
     text: str,
-    index: QuoteIndex,
+    index: QuoteIndex | Sequence[QuoteIndex],
     *,
     tokens: Tokens | None = None,
     joined: JoinedWords | None = None,
     service_id: str | None = None,
+    named: Callable[[Service], bool] | None = None,
+    keep: Callable[[Match], bool] | None = None,
 ) -> list[Match]:
     """Where every indexed record's clause sits in `text`, one record per clause, in page order.
 
     Parameters
     ----------
     text : the page text; match offsets index it (code points)
-    index : `build_index(records)`
+    index : `build_index(records)`, or several such indexes (a library kept in parts) searched as one
     tokens, joined : `tokenize(text)` and `join_words(tokens.words)` when the caller already has them
     service_id : the service the page belongs to, if known; it only breaks ties between records of
         different services that land on the same clause. Every record is a candidate on every page.
+    named : whether the page names a service; when the page's service is unknown, a named service's record
+        wins such a tie (a template clause quoted for many services, on the page of one of them)
+    keep : which matches may be shown on this page at all; one record per clause is chosen among those, so
+        a record that does not belong here never hides one that does
     """
     page = tokens if tokens is not None else tokenize(text)
     joined = joined if joined is not None else join_words(page.words)  # once per page, shared by every alignment
-    best: dict[int, Span] = {}  # one place per record: its best-scoring stretch
-    for candidate in find_candidates(page, index):
-        record = index.records[candidate.record_index]
-        span = align_quote(
-            text,
-            record.quote,
-            page=page,
-            window=(candidate.token_start, candidate.token_end),
-            quote_words=index.quote_words[candidate.record_index],
-            hint=(candidate.hit_start, candidate.hit_end),
-            joined=joined,
-        )
-        previous = best.get(candidate.record_index)
-        if span is not None and (previous is None or span.score > previous.score):
-            best[candidate.record_index] = span
-    matches = [
-        Match(index.records[record_index], span.start, span.end, span.score) for record_index, span in best.items()
-    ]
-    return one_per_clause(matches, service_id=service_id)
+    matches: list[Match] = []
+    for part in [index] if isinstance(index, QuoteIndex) else index:
+        best: dict[int, Span] = {}  # one place per record: its best-scoring stretch
+        for candidate in find_candidates(page, part):
+            span = align_quote(
+                text,
+                part.records[candidate.record_index].quote,
+                page=page,
+                window=(candidate.token_start, candidate.token_end),
+                quote_words=part.quote_words(candidate.record_index),
+                hint=(candidate.hit_start, candidate.hit_end),
+                joined=joined,
+            )
+            previous = best.get(candidate.record_index)
+            if span is not None and (previous is None or span.score > previous.score):
+                best[candidate.record_index] = span
+        matches += [Match(part.records[i], span.start, span.end, span.score) for i, span in best.items()]
+    if keep is not None:
+        matches = [match for match in matches if keep(match)]
+    return one_per_clause(matches, service_id=service_id, named=named)

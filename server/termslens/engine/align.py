@@ -93,8 +93,11 @@ def align_quote(
     lo, hi = window if window is not None else (0, len(page))
     if hi <= lo or not quote:
         return None
-    exact = text.find(quote, page.starts[lo], page.ends[hi - 1] + 2)
-    if exact >= 0:
+    # The same words anywhere the window touches: a window built from shingle hits can start a word or two
+    # into the clause (its first words are common ones the index leaves out), so the search reaches a quote's
+    # length either side. str.find on that much text costs next to nothing.
+    exact = text.find(quote, max(0, page.starts[lo] - len(quote)), page.ends[hi - 1] + 2 + len(quote))
+    if exact >= 0 and (window is None or (exact < page.ends[hi - 1] and exact + len(quote) > page.starts[lo])):
         return Span(exact, exact + len(quote), 100.0)
 
     quote_words = quote_words if quote_words is not None else tokenize(quote).words
@@ -262,19 +265,44 @@ def _align_sentences(
         found = _align_words(sentence, area, score_cutoff=score_cutoff, hint=_sentence_hint(sentence, area))
         if found is None:
             return None
-        placed.append((found, len(sentence)))
-    ranges = sorted(found[:2] for found, _ in placed)
-    # Neighbouring sentences may share a boundary word or two (each was refined on its own); more is the
-    # same words claimed twice.
-    if any(ranges[k][1] > ranges[k + 1][0] + 2 for k in range(len(ranges) - 1)):
-        return None
+        placed.append((found, sentence))
+    placed.sort(key=lambda item: item[0][:2])
+    for k in range(len(placed) - 1):
+        # Neighbouring sentences may share a boundary word or two (each was refined on its own). More is
+        # one sentence's refinement reaching into its neighbour ("...make such deductions. e. Processing
+        # fees" for the sentence starting at "e."): the shared words go to whichever side loses less, and
+        # both must still score the cutoff; otherwise the same words are claimed twice.
+        (i, j, _), before = placed[k]
+        (i2, j2, _), after = placed[k + 1]
+        if j <= i2 + 2:
+            continue
+        if j >= j2 or i2 <= i:
+            return None
+        options = [((i, i2), (i2, j2)), ((i, j), (j, j2))]
+        scored = [
+            ((a, b, _words_ratio(before, area, a, b)), (c, d, _words_ratio(after, area, c, d)))
+            for (a, b), (c, d) in options
+            if b > a and d > c
+        ]
+        if not scored:
+            return None
+        left, right = max(scored, key=lambda pair: pair[0][2] * len(before) + pair[1][2] * len(after))
+        if min(left[2], right[2]) < score_cutoff:
+            return None
+        placed[k], placed[k + 1] = (left, before), (right, after)
+    ranges = [found[:2] for found, _ in placed]
     first, stop = ranges[0][0], max(j for _, j in ranges)
     if stop - first > 1.3 * len(quote_words) + 5:
         return None  # the sentences are scattered, not one clause
-    total = sum(length for _, length in placed)
+    total = sum(len(sentence) for _, sentence in placed)
     covered = min(1.0, sum(j - i for i, j in ranges) / (stop - first))
-    score = covered * sum(found[2] * length for found, length in placed) / total
+    score = covered * sum(found[2] * len(sentence) for found, sentence in placed) / total
     return first, stop, score
+
+
+def _words_ratio(words: Sequence[str], area: Area, first: int, stop: int) -> float:
+    """fuzz.ratio of `words` and the page words [first, stop)."""
+    return fuzz.ratio(" ".join(words), area[0].span(first, stop))
 
 
 def _sentence_hint(sentence: Sequence[str], area: Area) -> tuple[int, int] | None:

@@ -12,32 +12,35 @@ from itertools import repeat
 
 import numpy as np
 
-from termslens.engine.index import SHINGLE_SIZE, QuoteIndex, pack_shingles
-from termslens.engine.tokens import Tokens, pair_share
+from termslens.engine.index import SHINGLE_SIZE, QuoteIndex, pack_pairs, pack_shingles
+from termslens.engine.tokens import Tokens
 from termslens.engine.types import Candidate
 
 # Share of the quote's word pairs that must occur in a candidate window before it is aligned. One changed word
 # removes two pairs, so a clause with one word in five changed keeps about 60%; boilerplate that merely
-# shares phrases keeps far less. These three thresholds were chosen with benchmarks/bench_match.py so that
-# recall equals the naive baseline's; the aligner verifies every candidate, so they trade speed, not precision.
-CANDIDATE_MIN_CONTAINMENT = 0.45
+# shares phrases keeps far less. The aligner verifies every candidate, so this trades speed, not precision.
+# Chosen with benchmarks/calibrate_containment.py (on pages bench_scale.py does not use, 10,000 records):
+# every drifted clause (edit levels 2 and 3) kept at least 0.74 of its pairs, while under 0.6 lay two thirds
+# of the candidates that aligned nowhere, and most of the time spent on them (it was 0.45).
+CANDIDATE_MIN_CONTAINMENT = 0.6
 # A clause can have a near-twin elsewhere on the page (a summary, a regional variant): try two stretches.
 MAX_STRETCHES = 2
 
 
 def find_candidates(page: Tokens, index: QuoteIndex) -> list[Candidate]:
     """Records that may occur in `page`, each with the page token range to align in; most hits first."""
-    if not len(index.shingle_keys) or len(page) < SHINGLE_SIZE:
+    arrays = index.arrays
+    if not len(arrays.shingle_keys) or len(page) < SHINGLE_SIZE:
         return []
     ids = np.fromiter(map(index.word_ids.get, page.words, repeat(0)), np.int64, len(page))
     keys = pack_shingles(ids)
-    slots = np.minimum(np.searchsorted(index.shingle_keys, keys), len(index.shingle_keys) - 1)
-    hit_positions = np.flatnonzero(index.shingle_keys[slots] == keys)  # page positions of indexed shingles
+    slots = np.minimum(np.searchsorted(arrays.shingle_keys, keys), len(arrays.shingle_keys) - 1)
+    hit_positions = np.flatnonzero(arrays.shingle_keys[slots] == keys)  # page positions of indexed shingles
     hit_slots = slots[hit_positions]
 
     # 1. distinct shingles per record: each indexed shingle the page holds counts once for each of its records
     distinct_hits = np.bincount(_postings(index, np.unique(hit_slots))[1], minlength=len(index))
-    wanted = distinct_hits >= index.needed_hits
+    wanted = distinct_hits >= arrays.needed_hits
     if not wanted.any():
         return []
 
@@ -52,34 +55,50 @@ def find_candidates(page: Tokens, index: QuoteIndex) -> list[Candidate]:
     stops = np.concatenate([cuts, [len(records)]]).tolist()
     record_list, position_list = records.tolist(), positions.tolist()
 
-    # 3. dense stretches that hold most of the quote's word pairs
-    needed = index.needed_hits
+    # 3. dense stretches that hold most of the quote's word pairs (compared as packed word-id pairs; a page
+    # word no quote has is id 0, which no quote pair contains)
+    needed = arrays.needed_hits
+    page_pairs = pack_pairs(ids).tolist()
     candidates = []
     for begin, stop in zip(starts, stops):
         record_index = record_list[begin]
-        quote_words = index.quote_words[record_index]
-        width = len(quote_words) + max(8, len(quote_words) // 2)
-        pad = max(4, len(quote_words) // 6)
+        length = index.quote_length(record_index)
+        width = length + max(8, length // 2)
+        pad = max(4, length // 6)
+        quote_pairs: set[int] | None = None
         for first, last, count in _dense_stretches(position_list[begin:stop], width, int(needed[record_index])):
-            start, end = max(0, first - pad), min(len(page), last + SHINGLE_SIZE + pad)
-            if pair_share(index.quote_pairs[record_index], page.words[start:end]) >= CANDIDATE_MIN_CONTAINMENT:
+            # Words inserted at the clause's start or end leave its first or last shingles unmatched: the
+            # part of the quote the hits do not span may lie on either side, so the window reaches that far.
+            reach = pad + max(0, length - (last + SHINGLE_SIZE - first))
+            start, end = max(0, first - reach), min(len(page), last + SHINGLE_SIZE + reach)
+            if quote_pairs is None:
+                quote_pairs = set(pack_pairs(index.quote_ids(record_index)).tolist())
+            if _share(quote_pairs, page_pairs[start : end - 1]) >= CANDIDATE_MIN_CONTAINMENT:
                 candidates.append(Candidate(record_index, start, end, count, first, last + SHINGLE_SIZE))
     candidates.sort(key=lambda c: (-c.hits, c.record_index, c.token_start))
     return candidates
 
 
+def _share(quote_pairs: set[int], window_pairs: list[int]) -> float:
+    """Share of a quote's word pairs that occur among a window's pairs (`tokens.pair_share` on word ids)."""
+    if not quote_pairs:
+        return 0.0
+    return len(quote_pairs.intersection(window_pairs)) / len(quote_pairs)
+
+
 def _postings(index: QuoteIndex, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(owner, record) pairs for the postings of `slots`: `owner[k]` is the index into `slots` that posting
     `record[k]` came from. A vectorised gather of CSR rows."""
-    begins = index.posting_starts[slots]
-    lengths = index.posting_starts[slots + 1] - begins
+    posting_starts = index.arrays.posting_starts
+    begins = posting_starts[slots]
+    lengths = posting_starts[slots + 1] - begins
     owner = np.repeat(np.arange(len(slots)), lengths)
     offsets = np.arange(len(owner)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return owner, index.posting_records[begins[owner] + offsets]
+    return owner, index.arrays.posting_records[begins[owner] + offsets]
 
 
 def _dense_stretches(positions: list[int], width: int, needed: int) -> list[tuple[int, int, int]]:
-    """Up to MAX_STRETCHES disjoint runs (first, last, count) of sorted `positions`, each spanning at most
+    """Up to MAX_STRETCHES runs (first, last, count) of sorted `positions` sharing no hit, each spanning at most
     `width` and holding at least `needed` hits, densest first."""
     stretches: list[tuple[int, int, int]] = []
     remaining = positions
@@ -94,5 +113,7 @@ def _dense_stretches(positions: list[int], width: int, needed: int) -> list[tupl
         if best[2] < needed:
             break
         stretches.append(best)
-        remaining = [p for p in remaining if p < best[0] - width or p > best[1] + width]
+        # The next stretch may sit right beside this one: a near-twin clause in the next paragraph (the UK
+        # version after the EU one). Only this stretch's own hits are used up.
+        remaining = [p for p in remaining if p < best[0] or p > best[1]]
     return stretches

@@ -4,18 +4,22 @@ Each quote is reduced to word 3-grams ("shingles"). Words get integer ids and a 
 into one 64-bit key, so a page's shingles are looked up all at once (numpy `searchsorted` over the sorted
 keys) and postings are stored as flat arrays (CSR): the work is proportional to the page, done in C, and
 only records whose shingles cluster somewhere become candidates.
+
+Everything the index holds is plain arrays plus the word list (`IndexArrays`), so a caller can write it to
+disk once and memory-map it at the next start (`termslens.recordset` does); the engine itself does no I/O.
+The records themselves are only read for the few candidates a page turns up, so `QuoteIndex.records` may be
+a lazy sequence.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from dataclasses import dataclass
-from typing import Sequence
+from array import array
+from dataclasses import dataclass, fields
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from termslens.engine.tokens import tokenize, word_pairs
+from termslens.engine.tokens import tokenize
 from termslens.records import Record
 
 SHINGLE_SIZE = 3
@@ -36,22 +40,52 @@ MIN_CANDIDATE_HITS = 2
 # Bits per word id in a packed shingle key: three ids fit in 63 bits, for up to two million distinct words.
 ID_BITS = 21
 
+# What the arrays mean; a persisted index made under other values must be rebuilt (part of its cache key).
+INDEX_FORMAT = f"shingles{SHINGLE_SIZE}-share{MAX_SHINGLE_SHARE}-cap{MIN_SHINGLE_CAP}-min{MIN_INDEXED_SHINGLES}-need{CANDIDATE_MIN_SHARE}-{MIN_CANDIDATE_HITS}-bits{ID_BITS}-v2"
+
 
 @dataclass(frozen=True)
-class QuoteIndex:
-    """Records, their quotes' folded words, and the shingle postings that point from page text to them."""
+class IndexArrays:
+    """The index as plain data: the quote words and the shingle postings. Record i's quote is the words
+    `vocabulary[k]` for k in `quote_word_ids[quote_starts[i]:quote_starts[i + 1]]`."""
 
-    records: tuple[Record, ...]
-    quote_words: tuple[tuple[str, ...], ...]
-    quote_pairs: tuple[frozenset[tuple[str, str]], ...]
-    word_ids: dict[str, int]  # every quote word -> its id (from 1; 0 stands for a word no quote has)
+    vocabulary: Sequence[str]  # word id -> folded word; id 0 is "" (a page word no quote has)
+    quote_word_ids: np.ndarray  # int32, every quote's word ids one after another
+    quote_starts: np.ndarray  # int64, len(records) + 1
     shingle_keys: np.ndarray  # sorted packed keys of the indexed shingles (int64)
     posting_starts: np.ndarray  # records of shingle_keys[k]: posting_records[posting_starts[k]:posting_starts[k+1]]
     posting_records: np.ndarray  # int32
     needed_hits: np.ndarray  # per record: distinct indexed shingles a page must hold (int32)
 
+    @staticmethod
+    def array_names() -> tuple[str, ...]:
+        """The names of the numpy fields (all but the vocabulary)."""
+        return tuple(f.name for f in fields(IndexArrays) if f.name != "vocabulary")
+
+
+@dataclass(frozen=True)
+class QuoteIndex:
+    """Records and the index over their quotes."""
+
+    records: Sequence[Record]
+    arrays: IndexArrays
+    word_ids: Mapping[str, int]  # every quote word -> its id (from 1)
+
     def __len__(self) -> int:
-        return len(self.records)
+        return len(self.arrays.needed_hits)
+
+    def quote_length(self, record_index: int) -> int:
+        starts = self.arrays.quote_starts
+        return int(starts[record_index + 1] - starts[record_index])
+
+    def quote_ids(self, record_index: int) -> np.ndarray:
+        starts = self.arrays.quote_starts
+        return self.arrays.quote_word_ids[starts[record_index] : starts[record_index + 1]]
+
+    def quote_words(self, record_index: int) -> list[str]:
+        """The folded words of record `record_index`'s quote (`tokenize(quote).words`)."""
+        vocabulary = self.arrays.vocabulary
+        return [vocabulary[k] for k in self.quote_ids(record_index).tolist()]
 
 
 def pack_shingles(ids: np.ndarray) -> np.ndarray:
@@ -65,40 +99,110 @@ def pack_shingles(ids: np.ndarray) -> np.ndarray:
     return (ids[:-2] << (2 * ID_BITS)) | (ids[1:-1] << ID_BITS) | ids[2:]
 
 
+def pack_pairs(ids: np.ndarray) -> np.ndarray:
+    """Packed keys of the consecutive word-id pairs of `ids` (int64)."""
+    ids = np.asarray(ids, dtype=np.int64)
+    return (ids[:-1] << ID_BITS) | ids[1:]
+
+
+class IndexBuilder:
+    """Takes quotes one at a time, keeping only their word ids, and makes the `IndexArrays`; so a large
+    library is never held as records while its index is built."""
+
+    def __init__(self) -> None:
+        self.vocabulary: list[str] = [""]
+        self._word_ids: dict[str, int] = {}
+        self._ids = array("i")
+        self._starts = array("q", [0])
+
+    def add(self, quote: str) -> None:
+        ids = self._word_ids
+        vocabulary = self.vocabulary
+        for word in tokenize(quote).words:
+            word_id = ids.get(word)
+            if word_id is None:
+                word_id = ids[word] = len(vocabulary)
+                vocabulary.append(word)
+            self._ids.append(word_id)
+        self._starts.append(len(self._ids))
+
+    def arrays(self) -> IndexArrays:
+        if len(self.vocabulary) >= 1 << ID_BITS:
+            raise ValueError(f"too many distinct quote words to index ({len(self.vocabulary):,})")
+        word_ids = np.frombuffer(self._ids, dtype=np.int32).copy() if len(self._ids) else np.empty(0, np.int32)
+        starts = np.frombuffer(self._starts, dtype=np.int64).copy()
+        return IndexArrays(self.vocabulary, word_ids, starts, *_postings(word_ids, starts))
+
+
+def _postings(word_ids: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(shingle_keys, posting_starts, posting_records, needed_hits) for the quotes `word_ids` split at
+    `starts`, all in numpy: every record keeps its rarest shingles (see MAX_SHINGLE_SHARE)."""
+    count = len(starts) - 1
+    lengths = np.diff(starts)
+    ids = word_ids.astype(np.int64)
+    owner = np.repeat(np.arange(count, dtype=np.int64), lengths)
+    # Triples starting at every word whose quote has two more words after it...
+    if len(ids) >= SHINGLE_SIZE:
+        keys = (ids[:-2] << (2 * ID_BITS)) | (ids[1:-1] << ID_BITS) | ids[2:]
+        positions = np.arange(len(keys))
+        inside = positions + SHINGLE_SIZE <= starts[owner[: len(keys)] + 1]
+        keys, key_owner = keys[inside], owner[: len(keys)][inside]
+    else:
+        keys, key_owner = np.empty(0, np.int64), np.empty(0, np.int64)
+    # ...and one zero-padded key for each quote of one or two words.
+    short = np.flatnonzero((lengths > 0) & (lengths < SHINGLE_SIZE))
+    if len(short):
+        first = ids[starts[short]]
+        second = np.where(lengths[short] > 1, ids[np.minimum(starts[short] + 1, len(ids) - 1)], 0)
+        keys = np.concatenate([keys, (first << (2 * ID_BITS)) | (second << ID_BITS)])
+        key_owner = np.concatenate([key_owner, short])
+
+    # Distinct (record, shingle) pairs, and in how many records each shingle occurs.
+    order = np.lexsort((keys, key_owner))
+    keys, key_owner = keys[order], key_owner[order]
+    distinct = np.ones(len(keys), bool)
+    distinct[1:] = (keys[1:] != keys[:-1]) | (key_owner[1:] != key_owner[:-1])
+    keys, key_owner = keys[distinct], key_owner[distinct]
+    _, inverse, frequency = np.unique(keys, return_inverse=True, return_counts=True)
+    key_frequency = frequency[inverse]
+
+    # Per record, its shingles rarest first: the ones under the cap, or at least MIN_INDEXED_SHINGLES.
+    cap = max(MIN_SHINGLE_CAP, int(MAX_SHINGLE_SHARE * count))
+    order = np.lexsort((keys, key_frequency, key_owner))
+    keys, key_owner, key_frequency = keys[order], key_owner[order], key_frequency[order]
+    per_record = np.bincount(key_owner, minlength=count)
+    group_start = np.concatenate([[0], np.cumsum(per_record)[:-1]])
+    rank = np.arange(len(keys)) - group_start[key_owner]
+    under_cap = np.bincount(key_owner[key_frequency <= cap], minlength=count)
+    kept_count = np.where(under_cap >= MIN_INDEXED_SHINGLES, under_cap, np.minimum(MIN_INDEXED_SHINGLES, per_record))
+    kept = rank < kept_count[key_owner]
+    needed = np.maximum(MIN_CANDIDATE_HITS, np.ceil(CANDIDATE_MIN_SHARE * kept_count)).astype(np.int32)
+
+    # Postings: for each kept shingle, its records in record order.
+    keys, key_owner = keys[kept], key_owner[kept]
+    order = np.lexsort((key_owner, keys))
+    keys, key_owner = keys[order], key_owner[order]
+    shingle_keys, counts = np.unique(keys, return_counts=True)
+    posting_starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    return shingle_keys.astype(np.int64), posting_starts, key_owner.astype(np.int32), needed
+
+
+def index_from_arrays(records: Sequence[Record], arrays: IndexArrays) -> QuoteIndex:
+    """The index of `records` from its arrays (as `build_index` made them, or memory-mapped from disk)."""
+    if len(records) != len(arrays.needed_hits):
+        raise ValueError(f"{len(records)} records for an index of {len(arrays.needed_hits)}")
+    word_ids = {word: k for k, word in enumerate(arrays.vocabulary) if k}
+    return QuoteIndex(records, arrays, word_ids)
+
+
+def index_arrays(quotes: Iterable[str]) -> IndexArrays:
+    """The index arrays of `quotes`, in order."""
+    builder = IndexBuilder()
+    for quote in quotes:
+        builder.add(quote)
+    return builder.arrays()
+
+
 def build_index(records: Sequence[Record]) -> QuoteIndex:
     """An index of `records` for `find_candidates`; the cost is paid once, at load."""
-    quote_words = tuple(tuple(tokenize(record.quote).words) for record in records)
-    word_ids: dict[str, int] = {}
-    for words in quote_words:
-        for word in words:
-            word_ids.setdefault(word, len(word_ids) + 1)
-    if len(word_ids) >= 1 << ID_BITS:
-        raise ValueError(f"too many distinct quote words to index ({len(word_ids):,})")
-    record_shingles = [
-        set(pack_shingles(np.fromiter(map(word_ids.__getitem__, words), np.int64, len(words))).tolist())
-        for words in quote_words
-    ]
-    frequency = Counter(s for own in record_shingles for s in own)
-    cap = max(MIN_SHINGLE_CAP, int(MAX_SHINGLE_SHARE * len(records)))
-    postings: dict[int, list[int]] = {}
-    needed: list[int] = []
-    for record_index, own in enumerate(record_shingles):
-        by_rarity = sorted(own, key=lambda s: (frequency[s], s))
-        kept = [s for s in by_rarity if frequency[s] <= cap]
-        if len(kept) < MIN_INDEXED_SHINGLES:
-            kept = by_rarity[:MIN_INDEXED_SHINGLES]
-        for shingle in kept:
-            postings.setdefault(shingle, []).append(record_index)
-        needed.append(max(MIN_CANDIDATE_HITS, math.ceil(CANDIDATE_MIN_SHARE * len(kept))))
-    keys = sorted(postings)
-    lengths = [len(postings[key]) for key in keys]
-    return QuoteIndex(
-        records=tuple(records),
-        quote_words=quote_words,
-        quote_pairs=tuple(word_pairs(words) for words in quote_words),
-        word_ids=word_ids,
-        shingle_keys=np.array(keys, dtype=np.int64),
-        posting_starts=np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64),
-        posting_records=np.array([r for key in keys for r in postings[key]], dtype=np.int32),
-        needed_hits=np.array(needed, dtype=np.int32),
-    )
+    return index_from_arrays(records, index_arrays(record.quote for record in records))

@@ -44,6 +44,13 @@ def library() -> Library:
 
 
 ANALYSIS_VALIDATOR = jsonschema.Draft202012Validator(vocabulary.schema("analysis"))
+DIFF_VALIDATOR = jsonschema.Draft202012Validator(vocabulary.schema("diff"))
+
+
+def assert_valid_diff(body: object) -> None:
+    """`body` is a `termslens diff --json` answer as `schema/diff.schema.json` publishes it."""
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in DIFF_VALIDATOR.iter_errors(body)]
+    assert not errors, "the answer breaks diff.schema.json:\n" + "\n".join(errors[:10])
 
 
 def assert_valid_analysis(body: object, *, from_cli: bool = False) -> None:
@@ -71,13 +78,16 @@ def app(tmp_path: Path):
 
 
 class SchemaCheckingRunner(CliRunner):
-    """A CLI runner that checks every `termslens analyze --json` answer against the published schema."""
+    """A CLI runner that checks every `termslens analyze --json` and `diff --json` answer against its published
+    schema."""
 
     def invoke(self, cli, args=None, *rest, **kwargs):
         result = super().invoke(cli, args, *rest, **kwargs)
         words = list(args or [])
         if words[:1] == ["analyze"] and "--json" in words and result.exit_code == 0:
             assert_valid_analysis(json.loads(result.stdout), from_cli=True)
+        if words[:1] == ["diff"] and "--json" in words and result.exit_code == 0:
+            assert_valid_diff(json.loads(result.stdout))
         return result
 
 

@@ -70,6 +70,7 @@ def test_analyze_of_a_page_without_known_clauses_is_empty_not_an_error(client):
         "summary": {"total": 0, "by_severity": {"high": 0, "medium": 0, "low": 0}, "by_kind": {"record": 0, "generic": 0}},
         "digest": [],
         "annotations": [],
+        "changes": None,  # the first version of this page the history keeps
     }
 
 

@@ -4,10 +4,12 @@
  * browser stops an idle service worker and the popup may be opened long after the page was analysed.
  */
 import { ext } from "../lib/browser.js";
+import { changedSince } from "../lib/labels.js";
 
 const STORAGE_KEY = "tabs";
 const BADGE_COLOR = "#b3261e";
 const BADGE_OFFLINE_COLOR = "#5f6368";
+const BADGE_CHANGED_COLOR = "#5b3cc4";
 
 /** @type {Map<number, {url?: string, title?: string, result?: object, site?: object, status?: string}>} */
 let tabs = new Map();
@@ -121,9 +123,9 @@ export async function setGuidance(tabId, value) {
 
 /**
  * The toolbar badge: the number of high-severity clauses, "!" when the service is not running, "…" when
- * it is busy.
+ * it is busy, and "Δ" with the number of changes that matter when the page changed since it was last read.
  * @param {number} tabId
- * @param {{summary?: object, offline?: boolean, busy?: boolean}|null} info
+ * @param {{summary?: object, changes?: object|null, offline?: boolean, busy?: boolean}|null} info
  */
 export async function setBadge(tabId, info) {
   try {
@@ -142,6 +144,15 @@ export async function setBadge(tabId, info) {
       await ext.action.setBadgeBackgroundColor({ tabId, color: BADGE_OFFLINE_COLOR });
       await ext.action.setBadgeText({ tabId, text: "!" });
       await ext.action.setTitle({ tabId, title: "TermsLens: the local service is not running" });
+      return;
+    }
+    const changes = info.changes;
+    if (changes?.summary?.material) {
+      const n = changes.summary.material;
+      await ext.action.setBadgeBackgroundColor({ tabId, color: BADGE_CHANGED_COLOR });
+      ext.action.setBadgeTextColor?.({ tabId, color: "#ffffff" });
+      await ext.action.setBadgeText({ tabId, text: `Δ${n > 99 ? "99" : n}` });
+      await ext.action.setTitle({ tabId, title: changedSince(changes) });
       return;
     }
     const { high = 0, medium = 0, low = 0 } = info.summary?.by_severity ?? {};

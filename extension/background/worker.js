@@ -62,8 +62,43 @@ async function analyzePage(msg, sender) {
     return { ok: false, error: { code: "bad_response", message: String(error.message) } };
   }
   await tabs.updateTab(tabId, { url: msg.url, title: msg.title, result, status: "ready", error: null, site: undefined });
-  await tabs.setBadge(tabId, { summary: result.summary });
+  await tabs.setBadge(tabId, { summary: result.summary, changes: result.changes });
   return { ok: true, data: result };
+}
+
+/**
+ * "Mark as read", from the page's notice or card (a content script) or from the popup: the service records that
+ * the reader has seen the document's newest version, and the tab forgets its changes; from the popup, the
+ * page is told to clear its change marks.
+ */
+async function markRead(msg, sender, kind) {
+  const tabId = kind === "content" ? sender.tab.id : msg.tabId;
+  if (kind === "content" && msg.tabId !== undefined) return { ok: false, error: { code: "invalid", message: "tabId is not for content scripts" } };
+  if (!Number.isInteger(tabId)) return { ok: false, error: { code: "invalid", message: "tabId is required" } };
+  const state = await tabs.getTab(tabId);
+  if (!state?.url || !state?.result?.changes) return { ok: false, error: { code: "no_changes", message: "Nothing changed on this page since you read it." } };
+  const { port } = await options.getOptions();
+  const answer = await api.markRead(port, state.url);
+  if (!answer.ok) return answer;
+  const result = { ...state.result, changes: null };
+  await tabs.updateTab(tabId, { result });
+  await tabs.setBadge(tabId, { summary: result.summary });
+  if (kind === "page") {
+    await ext.tabs.sendMessage(tabId, { type: MSG.CHANGES_READ }, { frameId: 0 }).catch(() => null);
+  }
+  return { ok: true };
+}
+
+/** "Watch this document" (popup): the service re-fetches it on its schedule and keeps new versions unread. */
+async function watchDocument(msg) {
+  const state = await tabs.getTab(msg.tabId);
+  const url = await tabUrl(msg.tabId, state);
+  if (!url || !/^https?:/.test(url)) return { ok: false, error: { code: "not_web", message: "Only web pages can be watched." } };
+  const { port } = await options.getOptions();
+  const answer = await api.watchDocument(port, url, msg.watch);
+  if (!answer.ok && !(msg.watch === false && answer.error?.code === "unknown_watch")) return answer;
+  await tabs.updateTab(msg.tabId, { document: { ...(state?.document ?? {}), watched: msg.watch } });
+  return { ok: true, data: { watched: msg.watch } };
 }
 
 async function getPageConfig(msg, sender) {
@@ -202,6 +237,11 @@ async function getTabSummary(msg) {
     const answer = await api.site(status.port, url);
     if (answer.ok) state = await tabs.updateTab(msg.tabId, { url, site: checkSite(answer.data) });
   }
+  let document = null;
+  if (status.running && url && /^https?:/.test(url)) {
+    const answer = await api.documentHistory(status.port, url);
+    document = { watched: Boolean(answer.ok && answer.data?.document?.watched), kept: answer.ok };
+  }
   const serviceId = state?.result?.service?.id || state?.site?.service?.id || null;
   return {
     ok: true,
@@ -211,6 +251,7 @@ async function getTabSummary(msg) {
       pageStatus: state?.status ?? null,
       result: state?.result ?? null,
       site: state?.site ?? { service: null, actions: [] },
+      document,
       optouts: status.running ? await optouts.forService(status.port, serviceId).catch(() => []) : [],
     },
   };
@@ -267,6 +308,8 @@ const handlers = {
   [MSG.OPTOUT_VERIFIED]: (msg, sender) => optoutSeen(msg, sender, "verified"),
   [MSG.OPTOUT_LAPSED]: (msg, sender) => optoutSeen(msg, sender, "lapsed"),
   [MSG.OPEN_ACTION]: openAction,
+  [MSG.MARK_READ]: markRead,
+  [MSG.WATCH_DOCUMENT]: watchDocument,
   [MSG.GET_TAB_SUMMARY]: getTabSummary,
   [MSG.ANALYZE_TAB]: (msg) => runAnalysisInTab(msg.tabId),
   [MSG.SHOW_CLAUSE]: showClause,

@@ -8,8 +8,19 @@
  */
 import { isHttpsUrl } from "../lib/validate.js";
 import { formatDate, h, icon, ICONS, isUserGesture, shortHost, trusted } from "../lib/dom.js";
-import { ACTION_KIND_LABELS, CHANGING_KINDS, FAVOURABLE_STANCE, GENERIC_KIND, GPC_CATEGORIES, SEVERITY_LABELS, STANCE_LABELS } from "../lib/labels.js";
+import {
+  ACTION_KIND_LABELS,
+  CHANGING_KINDS,
+  FAVOURABLE_STANCE,
+  GENERIC_KIND,
+  GPC_CATEGORIES,
+  SAME_WORDING,
+  SEVERITY_LABELS,
+  STANCE_LABELS,
+  describeReason,
+} from "../lib/labels.js";
 import { runnable } from "../lib/flow.js";
+import { wordDiff } from "./changes.js";
 
 // Actions that change something for the user come first and get the filled button.
 const PRIMARY_KINDS = new Set(CHANGING_KINDS);
@@ -52,14 +63,18 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
         h("span", { class: "card-count" }, `${number} of ${total}`),
         h("button", { type: "button", class: "icon-button close", "aria-label": "Close", title: "Close (Esc)", onclick: onClose }, icon(ICONS.close)),
       ),
-      h("h2", { id: `${id}-title`, class: "title" }, a.title),
+      h("h2", { id: `${id}-title`, class: "title" }, claimsHold(a) ? a.title : [h("span", { class: "as-checked" }, "As TermsLens checked it: "), a.title]),
       serviceName ? h("p", { class: "service" }, serviceName) : null,
       a.provenance ? provenanceNote(a.provenance) : null,
       a.kind === GENERIC_KIND
         ? h("p", { class: "generic-note" }, "A common kind of clause, recognised by its wording. No curated record covers this service's version yet.")
         : null,
-      a.means ? [h("h3", {}, "What it means"), h("p", { id: `${id}-means`, class: "means" }, a.means)] : null,
-      a.matters ? [h("h3", {}, "Why it matters"), h("p", { class: "matters" }, a.matters)] : null,
+      wordingNotice(a),
+      a.means ? [h("h3", {}, claimsHold(a) ? "What it means" : "What it meant in the wording TermsLens checked"), h("p", { id: `${id}-means`, class: "means" }, a.means)] : null,
+      a.matters ? [h("h3", {}, claimsHold(a) ? "Why it matters" : "Why that mattered"), h("p", { class: "matters" }, a.matters)] : null,
+      claimsHold(a)
+        ? null
+        : h("p", { class: "claims-caveat" }, "This page words the clause differently in what matters, so the explanation above may not hold here: read the wording on the page."),
       a.peers?.summary ? h("p", { class: "peers" }, icon(ICONS.shield, { size: 15 }), h("span", {}, a.peers.summary)) : null,
       h("h3", {}, "What you can do"),
       a.actions.length || !a.advice.length ? actionList(a, onAction) : null,
@@ -79,6 +94,33 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
     }),
   );
   return card;
+}
+
+/** Whether the record's explanation can be stated as fact for this page (its wording matches in what matters). */
+function claimsHold(a) {
+  return !a.wording || a.wording.claims_hold || a.wording.status === SAME_WORDING;
+}
+
+/**
+ * "The wording here differs from what TermsLens checked on 22 Nov 2026", with each difference that matters,
+ * the sentences of the checked wording this page lacks, and the word diff; nothing when the wording is the same.
+ */
+function wordingNotice(a) {
+  const w = a.wording;
+  if (!w || w.status === SAME_WORDING) return null;
+  const heading = w.verified
+    ? `The wording here differs from what TermsLens checked on ${formatDate(w.verified)}`
+    : "The wording here differs from the wording this record quotes";
+  return h(
+    "div",
+    { class: `wording-notice ${w.status}`, role: "note" },
+    h("strong", {}, heading),
+    w.material.length
+      ? h("ul", { class: "material" }, w.material.map((reason) => h("li", {}, describeReason(reason, { then: "when checked", now: "here" }))))
+      : h("span", {}, "Only in words that do not change what it says."),
+    w.absent.length ? h("p", { class: "absent" }, `Not on this page: ${w.absent.map((s) => `“${s}”`).join(" ")}`) : null,
+    w.diff.length ? h("details", {}, h("summary", {}, "Show the difference"), wordDiff(w.diff)) : null,
+  );
 }
 
 function actionList(a, onAction) {

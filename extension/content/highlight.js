@@ -23,10 +23,10 @@ export function paint(clauses) {
   }
 }
 
-/** Remove every TermsLens highlight from the page. */
+/** Remove the clause highlights from the page (the change marks are content/changes.js's). */
 export function clear() {
   if (!supported()) return;
-  for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+  for (const [key, name] of Object.entries(HIGHLIGHT_NAMES)) if (key !== "change") CSS.highlights.delete(name);
   clearTimeout(flashTimer);
 }
 

@@ -42,6 +42,27 @@ export function markerSpot(line, blockLeft, placed) {
 }
 
 /**
+ * Where a marker goes in the right margin (the change markers, so they never cover a clause's marker): right
+ * of its block on the passage's first line, inside the window; stacked below a marker already placed there.
+ * @param {{right: number, top: number, height: number}} line the passage's first line
+ * @param {number} blockRight the right edge of the passage's block
+ * @param {{left: number, top: number}[]} placed markers placed so far; the new one is appended
+ * @param {number} viewWidth the window's width (without its scroll bar)
+ * @returns {{left: number, top: number}}
+ */
+export function markerSpotRight(line, blockRight, placed, viewWidth) {
+  let left = Math.max(line.right, blockRight) + MARKER_GAP;
+  if (left + MARKER_SIZE > viewWidth - MARKER_EDGE) left = Math.max(MARKER_EDGE, viewWidth - MARKER_EDGE - MARKER_SIZE);
+  let top = line.top + (line.height - MARKER_SIZE) / 2;
+  while (placed.some((p) => Math.abs(p.top - top) < MARKER_SIZE && Math.abs(p.left - left) < MARKER_SIZE)) {
+    top += MARKER_SIZE + MARKER_STACK_GAP;
+  }
+  const spot = { left, top };
+  placed.push(spot);
+  return spot;
+}
+
+/**
  * Where the card goes: below the line when it fits there, else above; when it fits on neither side, on the
  * roomier one with a height limit (the card scrolls inside).
  * @param {{left: number, top: number, bottom: number}} line the line the card belongs to

@@ -20,11 +20,13 @@ import {
 } from "../lib/constants.js";
 import { MSG, TRIGGERS, WORKER_MESSAGES } from "../lib/messages.js";
 import { messageProblem } from "../lib/validate.js";
+import { formatDate } from "../lib/dom.js";
 import { isMaterialChange } from "./change.js";
+import { ChangeNotice, anchorChanges, buildChangeCard, clearChanges, paintChanges } from "./changes.js";
 import { anchorClauses, needsReanchor } from "./clauses.js";
 import { openGuide } from "./guide.js";
 import { clear as clearHighlights, flash, isDarkAround, paint } from "./highlight.js";
-import { Markers } from "./markers.js";
+import { Markers, alone } from "./markers.js";
 import { looksLikeTermsPage } from "./pagekind.js";
 import { setGpcSending } from "./card.js";
 import { CardPopover } from "./popover.js";
@@ -50,6 +52,75 @@ const popover = new CardPopover(markers, {
   onReport: (id, note) => send({ type: MSG.REPORT_PROBLEM, id, note }),
 });
 const rereads = new RereadTimer(() => reread(), { debounceMs: REREAD_DEBOUNCE_MS, maxWaitMs: REREAD_MAX_WAIT_MS });
+
+// What changed since the reader last read the page: its own marks, markers (in the right margin) and cards.
+let changeMarks = [];
+const changeMarkers = new Markers(
+  {
+    enter: (id) => changePopover.markerEntered(id),
+    leave: (id) => changePopover.markerLeft(id),
+    focus: (id) => changePopover.markerFocused(id),
+    blur: (id, next) => changePopover.markerBlurred(id, next),
+    activate: (id) => changePopover.markerActivated(id),
+    layout: () => changePopover.place(),
+  },
+  {
+    side: "right",
+    group: alone,
+    describe: (mark, number, total) => ({
+      label: "Δ",
+      className: `marker change${mark.change.material ? " material" : ""}`,
+      ariaLabel: `Change ${number} of ${total} since you last read this page: ${mark.annotation.title}`,
+      title: mark.annotation.title,
+    }),
+  },
+);
+const changePopover = new CardPopover(changeMarkers, {
+  yieldTo: popover,
+  build: (mark, { number, total, onClose }) =>
+    buildChangeCard(mark.change, {
+      number,
+      total,
+      lastReadAt: session.result?.changes?.last_read_at ? formatDate(session.result.changes.last_read_at) : null,
+      onMarkRead: markRead,
+      onClose,
+    }),
+});
+const notice = new ChangeNotice({
+  onMarkRead: markRead,
+  onShowFirst: () => {
+    const first = changeMarks.find((mark) => mark.range);
+    if (first) changeMarkers.reveal(first.id);
+  },
+});
+
+/** "Mark as read" on the notice or a change card: the service records it, and the marks go. */
+async function markRead() {
+  const reply = await send({ type: MSG.MARK_READ });
+  if (reply.ok) clearChangeMarks();
+  return reply;
+}
+
+/** Anchor and show the page's changes since it was last read (none: nothing shown). */
+function drawChanges(pageText) {
+  const changes = session.result?.changes ?? null;
+  changeMarks = changes ? anchorChanges(changes.items, pageText) : [];
+  paintChanges(changeMarks);
+  changePopover.set(changeMarks, null);
+  changeMarkers.set(changeMarks);
+  notice.set(changes);
+  document.documentElement.dataset.termslensChanges = String(changes?.summary.total ?? 0);
+}
+
+function clearChangeMarks() {
+  if (session.result) session.result = { ...session.result, changes: null };
+  changeMarks = [];
+  clearChanges();
+  changePopover.set([], null);
+  changeMarkers.clear();
+  notice.set(null);
+  document.documentElement.dataset.termslensChanges = "0";
+}
 
 async function send(message) {
   try {
@@ -163,6 +234,7 @@ function draw(pageText) {
   paint(session.clauses);
   popover.set(session.clauses, session.result?.service?.name ?? null);
   markers.set(session.clauses);
+  drawChanges(pageText);
 }
 
 /** Remove every trace of the analysis from the page. */
@@ -170,6 +242,7 @@ function forget() {
   clearHighlights();
   popover.set([], null);
   markers.clear();
+  clearChangeMarks();
   session.forget();
 }
 
@@ -185,6 +258,16 @@ function dropDetached() {
     }
   }
   if (dropped) paint(session.clauses);
+  let droppedChanges = false;
+  for (const mark of changeMarks) {
+    if (mark.range && mark.nodes.some((node) => !node.isConnected)) {
+      mark.range = null;
+      changeMarkers.hide(mark.id);
+      changePopover.drop(mark.id);
+      droppedChanges = true;
+    }
+  }
+  if (droppedChanges) paintChanges(changeMarks);
 }
 
 /**
@@ -219,7 +302,7 @@ async function reread() {
   const read = readText();
   // The same words, or only a few changed (a clock, a counter, a rotating word): re-anchor what is known.
   if (read.text === session.text || (session.text && !isMaterialChange(session.text, read.text))) {
-    if (needsReanchor(session.clauses)) draw(read);
+    if (needsReanchor(session.clauses) || needsReanchor(changeMarks)) draw(read);
     return;
   }
   if (mayAnalyzeNow()) await analyze(TRIGGERS.UPDATE, read);
@@ -247,6 +330,10 @@ function watchPage() {
     clearHighlights();
     popover.set([], null);
     markers.clear();
+    clearChanges();
+    changePopover.set([], null);
+    changeMarkers.clear();
+    notice.set(null);
   });
   window.addEventListener("pageshow", (event) => {
     // Back from the back/forward cache: the worker forgot this document, so tell it again.
@@ -275,6 +362,10 @@ function onMessage(message, sender, sendResponse) {
   }
   if (message.type === MSG.SCROLL_TO_CLAUSE) {
     sendResponse(showClause(message.id));
+  }
+  if (message.type === MSG.CHANGES_READ) {
+    clearChangeMarks();
+    sendResponse({ ok: true });
   }
   return false;
 }

@@ -9,7 +9,7 @@ import { SEVERITY_LABELS } from "../lib/labels.js";
 import { h, trusted } from "../lib/dom.js";
 import { clusterClauses } from "./clusters.js";
 import { firstRect, marginOf } from "./hittest.js";
-import { markerSpot } from "./layout.js";
+import { markerSpot, markerSpotRight } from "./layout.js";
 import { getLayer } from "./ui.js";
 
 /** How long a scroll to a clause may take before its pulse is shown anyway (scrollend does not always fire). */
@@ -25,9 +25,19 @@ export class Markers {
    * @param {(id: string, next: Element|null) => void} on.blur it lost it (to `next`)
    * @param {(id: string) => void} on.activate it was clicked (or pressed with Enter or Space)
    * @param {() => void} on.layout the markers moved (the open card should follow)
+   * @param {object} [options]
+   * @param {(clause: object, number: number, total: number, count: number) => {label: string,
+   *          className: string, ariaLabel: string, title: string}} [options.describe] how a marker reads
+   *          (default: a clause's; `count` is how many clauses it stands for)
+   * @param {(clauses: object[]) => {id: string, ids: string[]}[]} [options.group] which clauses share a marker
+   *          (default: clusters of nearby clauses of a type; `alone` gives each its own)
+   * @param {"left"|"right"} [options.side] which margin the markers sit in
    */
-  constructor(on) {
+  constructor(on, { describe = describeClause, group = clusterClauses, side = "left" } = {}) {
     this.on = on;
+    this.describe = describe;
+    this.group = group;
+    this.side = side;
     /** @type {import("./session.js").Clause[]} */
     this.clauses = [];
     /** @type {Map<string, HTMLButtonElement>} the markers, by the id of the clause each stands for */
@@ -52,26 +62,24 @@ export class Markers {
     const { layer } = getLayer();
     const total = clauses.length;
     const byId = new Map(clauses.map((clause, position) => [clause.id, { clause, number: position + 1 }]));
-    // One marker per cluster of nearby clauses of a type (content/clusters.js), beside the clause it stands for.
-    for (const cluster of clusterClauses(clauses.filter((c) => c.range))) {
-      const { clause, number } = byId.get(cluster.id);
-      const { title } = clause.annotation;
-      const count = cluster.ids.length;
-      const severity = SEVERITY_LABELS[clause.severity].toLowerCase();
+    // One marker per group (by default a cluster of nearby clauses of a type, content/clusters.js), beside the
+    // clause it stands for.
+    for (const group of this.group(clauses.filter((c) => c.range))) {
+      const { clause, number } = byId.get(group.id);
+      const count = group.ids.length;
+      const { label, className, ariaLabel, title } = this.describe(clause, number, total, count);
       const button = h(
         "button",
         {
           type: "button",
-          class: `marker sev-${clause.severity}${count > 1 ? " grouped" : ""}`,
-          "aria-label": count > 1
-            ? `Clause ${number} of ${total}, with ${count - 1} more of its kind nearby, ${severity} severity: ${title}`
-            : `Clause ${number} of ${total}, ${severity} severity: ${title}`,
+          class: className,
+          "aria-label": ariaLabel,
           "aria-haspopup": "dialog",
           "aria-expanded": "false",
           title,
-          dataset: { id: clause.id, number, severity: clause.severity, count, ids: cluster.ids.join(" ") },
+          dataset: { id: clause.id, number, severity: clause.severity, count, ids: group.ids.join(" ") },
         },
-        String(number),
+        label,
         count > 1 ? h("span", { class: "marker-count", "aria-hidden": "true" }, `×${count}`) : null,
       );
       // Trusted events only: a page script must not open, pin or close the extension's cards.
@@ -82,7 +90,7 @@ export class Markers {
       button.addEventListener("click", trusted(() => this.on.activate(clause.id)));
       layer.appendChild(button);
       this.buttons.set(clause.id, button);
-      for (const id of cluster.ids) this.members.set(id, button);
+      for (const id of group.ids) this.members.set(id, button);
     }
     this.listen(this.buttons.size > 0);
     this.position();
@@ -150,8 +158,10 @@ export class Markers {
         continue;
       }
       button.hidden = false;
-      const blockLeft = marginOf(clause.range)?.getBoundingClientRect().left ?? line.left;
-      const spot = markerSpot(line, blockLeft, placed);
+      const block = marginOf(clause.range)?.getBoundingClientRect();
+      const spot = this.side === "right"
+        ? markerSpotRight(line, block?.right ?? line.right, placed, document.documentElement.clientWidth)
+        : markerSpot(line, block?.left ?? line.left, placed);
       button.style.left = `${spot.left + window.scrollX}px`;
       button.style.top = `${spot.top + window.scrollY}px`;
     }
@@ -187,4 +197,31 @@ export class Markers {
     }
     return ended;
   }
+}
+
+/**
+ * How a clause's marker reads: its number, its severity's colour, "Clause 3 of 12, high severity: <title>".
+ * @param {{annotation: {title: string}, severity: string}} clause
+ * @param {number} number
+ * @param {number} total
+ */
+function describeClause(clause, number, total, count = 1) {
+  const { title } = clause.annotation;
+  const severity = SEVERITY_LABELS[clause.severity].toLowerCase();
+  return {
+    label: String(number),
+    className: `marker sev-${clause.severity}${count > 1 ? " grouped" : ""}`,
+    ariaLabel: count > 1
+      ? `Clause ${number} of ${total}, with ${count - 1} more of its kind nearby, ${severity} severity: ${title}`
+      : `Clause ${number} of ${total}, ${severity} severity: ${title}`,
+    title,
+  };
+}
+
+/**
+ * Every clause its own marker (for markers of things that are not clause types, such as changes).
+ * @param {{id: string}[]} clauses
+ */
+export function alone(clauses) {
+  return clauses.map((clause) => ({ id: clause.id, ids: [clause.id] }));
 }

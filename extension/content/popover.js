@@ -19,12 +19,17 @@ export class CardPopover {
   /**
    * @param {import("./markers.js").Markers} markers
    * @param {{onAction: (id: string, actionKey: string) => void,
-   *          onReport: (id: string, note: string) => Promise<object>}} callbacks
+   *          onReport: (id: string, note: string) => Promise<object>,
+   *          build?: (clause: object, options: object) => HTMLElement}} callbacks `build` makes the card
+   *   (default: the clause card of content/card.js; the changed passages bring their own)
    */
-  constructor(markers, { onAction, onReport }) {
+  constructor(markers, { onAction = () => {}, onReport = async () => ({ ok: false }), build = null, yieldTo = null }) {
+    /** Another popover whose open card this one does not open over on hover (changes yield to clauses). */
+    this.yieldTo = yieldTo;
     this.markers = markers;
     this.onAction = onAction;
     this.onReport = onReport;
+    this.build = build ?? ((clause, options) => buildCard(clause.annotation, options));
     /** @type {import("./session.js").Clause[]} */
     this.clauses = [];
     this.serviceName = null;
@@ -128,7 +133,7 @@ export class CardPopover {
     } else {
       this.close();
       const { number, total } = this.markers.numbering(id);
-      const card = buildCard(clause.annotation, {
+      const card = this.build(clause, {
         number,
         total,
         serviceName: this.serviceName,
@@ -197,6 +202,10 @@ export class CardPopover {
   /** Open the card of the clause under the pointer, if any. */
   hoverAt(x, y) {
     if (this.open?.pinned) return;
+    if (this.yieldTo?.open) {
+      if (this.open && !this.pointerOverCard(x, y)) this.scheduleClose();
+      return;
+    }
     const hit = clauseAt(document, this.clauses, x, y);
     if (hit) {
       this.scheduleOpen(hit.clause.id, { at: hit.rect });

@@ -268,4 +268,38 @@ a.small-button { text-decoration: none; display: inline-block; }
   0%, 100% { box-shadow: 0 0 0 3px rgba(63, 60, 187, 0.25); }
   50% { box-shadow: 0 0 0 9px rgba(63, 60, 187, 0.08); }
 }
+
+/* What changed since the reader last read the page: violet, never a severity colour. */
+.marker.change { background: #5b3cc4; font-size: 13px; }
+.marker.change.material { background: #3d1f9e; box-shadow: 0 0 0 2px #ffffff, 0 0 0 4px #5b3cc4; }
+.pill.change { background: #efeafd; color: #3d1f9e; }
+.pill.matters { background: #3d1f9e; color: #ffffff; }
+.change-card h2 { font-size: 15px; }
+.change-card .reasons { margin: 0; padding-left: 18px; }
+.change-card .reasons li { margin: 2px 0; }
+.change-card .quote { padding: 6px 10px; border-left: 3px solid #5b3cc4; background: var(--tl-bg-soft); }
+.word-diff { line-height: 1.6; padding: 6px 10px; border-radius: 8px; background: var(--tl-bg-soft); max-height: 240px; overflow: auto; }
+.word-diff del { background: #fde7e5; color: #9b1511; text-decoration: line-through; }
+.word-diff ins { background: #e3f4e8; color: #0d5524; text-decoration: underline; }
+.change-card .card-foot { align-items: center; gap: 10px; }
+.change-notice {
+  position: fixed; bottom: 16px; right: 16px; z-index: 3; display: flex; align-items: center; gap: 8px; max-width: min(560px, calc(100vw - 24px));
+  padding: 8px 12px; border-radius: 12px; background: var(--tl-bg); color: var(--tl-text); border: 1px solid #c9bdf4;
+  box-shadow: var(--tl-shadow); font: 13px/1.4 var(--tl-font);
+}
+.change-notice svg { flex: none; color: #5b3cc4; }
+.change-notice.material { border-color: #5b3cc4; }
+.change-notice .notice-text { flex: 1; }
+.change-notice .notice-more { color: var(--tl-muted); }
+.change-notice .status { color: var(--tl-high-ink); }
+
+/* A record whose wording here is not the wording TermsLens checked. */
+.wording-notice { margin: 8px 0 4px; padding: 8px 10px; border-radius: 10px; background: #efeafd; color: #2a1670; font-size: 12.5px; }
+.wording-notice.changed { background: #fff1d6; color: #5a3400; border: 1px solid #e6b54a; }
+.wording-notice strong { display: block; margin-bottom: 2px; }
+.wording-notice ul { margin: 4px 0 0; padding-left: 18px; }
+.wording-notice details { margin-top: 4px; }
+.wording-notice summary { cursor: pointer; font-weight: 600; }
+.card h2 .as-checked { display: block; font: 600 12px/1.3 var(--tl-font); color: var(--tl-muted); }
+.card .claims-caveat { margin: 6px 0 0; color: var(--tl-muted); font-style: italic; font-size: 12.5px; }
 `;

@@ -144,6 +144,39 @@ export function feedback(port, report) {
 }
 
 /**
+ * POST /history/read {url}: the reader has seen what changed in the document at `url` (its newest version).
+ * @param {number} port
+ * @param {string} url
+ * @returns {Promise<{ok: boolean, data?: object, error?: object}>}
+ */
+export function markRead(port, url) {
+  return call(port, "/history/read", { method: "POST", body: { url }, timeout: TIMEOUTS.history });
+}
+
+/**
+ * GET /history?url= : what the history keeps of the document at `url` (404 unknown_document when nothing).
+ * @param {number} port
+ * @param {string} url
+ * @returns {Promise<{ok: boolean, data?: object, error?: object}>}
+ */
+export function documentHistory(port, url) {
+  return call(port, `/history?url=${encodeURIComponent(url)}`, { timeout: TIMEOUTS.history });
+}
+
+/**
+ * POST /watch {url} (watch) or DELETE /watch?url= (stop): the one feature that makes the service fetch pages.
+ * @param {number} port
+ * @param {string} url
+ * @param {boolean} on
+ * @returns {Promise<{ok: boolean, data?: object, error?: object}>}
+ */
+export function watchDocument(port, url, on) {
+  return on
+    ? call(port, "/watch", { method: "POST", body: { url }, timeout: TIMEOUTS.history })
+    : call(port, `/watch?url=${encodeURIComponent(url)}`, { method: "DELETE", timeout: TIMEOUTS.history });
+}
+
+/**
  * One record (GET /records/<id>): the worker reads a completed opt-out's flow from it.
  * @param {number} port
  * @param {string} recordId

@@ -13,17 +13,19 @@ export const SERVICE_HOST = "127.0.0.1";
 /** The service's own limit on text (termslens/config.py MAX_TEXT_CHARS); longer pages are cut to it. */
 export const MAX_TEXT_CHARS = 1_000_000;
 
-/** One CSS Custom Highlight per severity (styled in content/highlights.css), plus one for the clause being
- * pointed at from the popup. */
+/** One CSS Custom Highlight per severity (styled in content/highlights.css), one for the clause being
+ * pointed at from the popup, and one for the passages changed since the reader last read the page. */
 export const HIGHLIGHT_NAMES = Object.freeze({
   ...Object.fromEntries(SEVERITIES.map((severity) => [severity, `termslens-${severity}`])),
   focus: "termslens-focus",
+  change: "termslens-change",
 });
 
 export const TIMEOUTS = Object.freeze({
   health: 1500, // the popup waits on this; a local service answers in a few ms (a timeout means busy, not gone)
   analyze: 20000, // a 1 MB page takes about a second on a slow machine
   feedback: 5000,
+  history: 5000, // marking as read, watching: small local writes
 });
 
 /**

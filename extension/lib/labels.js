@@ -3,7 +3,8 @@
  * taxonomy). Each table has exactly the vocabulary's values as keys: a value the service gains before this
  * file does still gets readable words (its own, capitalised) instead of "undefined".
  */
-import { ACTION_KINDS, ANNOTATION_KINDS, CATEGORIES, SEVERITIES, STANCES } from "./vocabulary.js";
+import { formatDate } from "./dom.js";
+import { ACTION_KINDS, ANNOTATION_KINDS, CATEGORIES, CHANGE_KINDS, REASON_KINDS, SEVERITIES, STANCES, WORDING_STATUSES } from "./vocabulary.js";
 
 /**
  * "opt-out" → "Opt out": a vocabulary value as words.
@@ -21,6 +22,9 @@ export function humanize(value) {
 export const WORDS = Object.freeze({
   stances: Object.freeze({ bad: "Against you", good: "In your favour" }),
   actionKinds: Object.freeze({ read: "Read more" }),
+  changeKinds: Object.freeze({ edited: "Changed", added: "New", removed: "Removed", moved: "Moved" }),
+  reasonKinds: Object.freeze({ "data-use": "Use of data", data: "Kind of data", category: "Kind of clause" }),
+  wordingStatuses: Object.freeze({ same: "Same wording", reworded: "Reworded", changed: "Changed in what matters" }),
 });
 
 function labelled(values, words = {}) {
@@ -33,6 +37,14 @@ export const SEVERITY_LABELS = labelled(SEVERITIES);
 export const STANCE_LABELS = labelled(STANCES, WORDS.stances);
 /** "Opt out", "Setting", … "Read more". */
 export const ACTION_KIND_LABELS = labelled(ACTION_KINDS, WORDS.actionKinds);
+/** "Changed", "New", "Removed", "Moved": what happened to a passage since the reader last read the page. */
+export const CHANGE_KIND_LABELS = labelled(CHANGE_KINDS, WORDS.changeKinds);
+/** "Number", "Amount", … "Kind of clause": the rule that makes a change matter. */
+export const REASON_KIND_LABELS = labelled(REASON_KINDS, WORDS.reasonKinds);
+/** "Same wording", "Reworded", "Changed in what matters". */
+export const WORDING_STATUS_LABELS = labelled(WORDING_STATUSES, WORDS.wordingStatuses);
+/** The wording status of a record whose page wording is the one TermsLens verified. */
+export const SAME_WORDING = "same";
 
 /** The annotation kind of clauses recognised by their wording, without a curated record. */
 export const GENERIC_KIND = "generic";
@@ -62,6 +74,37 @@ export { INFORMING_KINDS };
  */
 export function categoryName(category) {
   return Object.hasOwn(CATEGORIES, category ?? "") ? CATEGORIES[category].name : humanize(category || "clause");
+}
+
+/**
+ * "Changed since you read it on 12 Mar 2026: 3 changes that matter".
+ * @param {{last_read_at: string|null, summary: {total: number, material: number}}} changes
+ * @returns {string}
+ */
+export function changedSince(changes) {
+  const when = changes.last_read_at ? ` on ${formatDate(changes.last_read_at)}` : "";
+  const n = changes.summary.material;
+  const matter = n ? `${n} change${n === 1 ? "" : "s"} that matter${n === 1 ? "s" : ""}` : `${changes.summary.total} small change${changes.summary.total === 1 ? "" : "s"}`;
+  return `Changed since you read it${when}: ${matter}`;
+}
+
+/**
+ * A material difference in words: "A duration: “30 days” then, “10 days” now"; "AI training added: “train”".
+ * @param {{kind: string, what: string, old: string|null, new: string|null}} reason
+ * @param {{then?: string, now?: string}} [words] how the two sides are named
+ * @returns {string}
+ */
+export function describeReason(reason, { then = "then", now = "now" } = {}) {
+  if (reason.kind === "category") {
+    // The words are the whole clause: name its kind instead of quoting it.
+    return reason.new ? `Now a clause of this kind: ${categoryName(reason.what)}` : `No longer a clause of this kind: ${categoryName(reason.what)}`;
+  }
+  const named = reason.what || humanize(reason.kind);
+  const what = named.charAt(0).toUpperCase() + named.slice(1);
+  if (reason.old && reason.new) return `${what}: “${reason.old}” ${then}, “${reason.new}” ${now}`;
+  if (reason.new) return `${what} added: “${reason.new}”`;
+  if (reason.old) return `${what} gone: “${reason.old}”`;
+  return what;
 }
 
 /**

@@ -15,6 +15,8 @@ export const MSG = Object.freeze({
   OPTOUT_VERIFIED: "optoutVerified", // {state} the guide read the wanted state after a reload (or on a watched page)
   OPTOUT_LAPSED: "optoutLapsed", // {state} on a watched settings page the control is back in the unwanted state
   // content script or popup → worker
+  MARK_READ: "markRead", // {tabId?} the page's changes since it was last read are acknowledged
+  // content script or popup → worker
   OPEN_ACTION: "openAction", // {tabId?, source: "annotation"|"site", id (clause or record), action (key)}
   // popup / options → worker
   GET_TAB_SUMMARY: "getTabSummary", // {tabId} → {status, port, result, site}
@@ -23,9 +25,11 @@ export const MSG = Object.freeze({
   GET_OPTIONS: "getOptions", // {} → {port, autoAnalyze, sendGpc}
   SET_OPTIONS: "setOptions", // {port, autoAnalyze, sendGpc}
   CHECK_SERVICE: "checkService", // {} → {running, port, version, records}
+  WATCH_DOCUMENT: "watchDocument", // {tabId, watch} watch (or stop watching) the tab's document for changes
   // worker → content script
   RUN_ANALYSIS: "runAnalysis", // {} analyse this page now (popup button, context menu)
   SCROLL_TO_CLAUSE: "scrollToClause", // {id}
+  CHANGES_READ: "changesRead", // {} the page's changes were marked as read (from the popup): clear their marks
 });
 
 /** How an analysis started (ANALYZE_PAGE's `trigger`): a legal page opened, the user asked, the page changed. */
@@ -42,6 +46,7 @@ export const CONTENT_MESSAGES = new Set([
   MSG.OPTOUT_VERIFIED,
   MSG.OPTOUT_LAPSED,
   MSG.OPEN_ACTION,
+  MSG.MARK_READ,
 ]);
 
 /** Types the extension's own pages (popup, options) may send. */
@@ -53,7 +58,9 @@ export const PAGE_MESSAGES = new Set([
   MSG.GET_OPTIONS,
   MSG.SET_OPTIONS,
   MSG.CHECK_SERVICE,
+  MSG.MARK_READ,
+  MSG.WATCH_DOCUMENT,
 ]);
 
 /** Types the worker sends to content scripts. */
-export const WORKER_MESSAGES = new Set([MSG.RUN_ANALYSIS, MSG.SCROLL_TO_CLAUSE]);
+export const WORKER_MESSAGES = new Set([MSG.RUN_ANALYSIS, MSG.SCROLL_TO_CLAUSE, MSG.CHANGES_READ]);

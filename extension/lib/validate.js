@@ -10,7 +10,18 @@ import { MAX_TEXT_CHARS } from "./constants.js";
 import { GENERIC_KIND, NEUTRAL_STANCE } from "./labels.js";
 import { checkFlow } from "./flow.js";
 import { MSG, TRIGGERS } from "./messages.js";
-import { ACTION_FIELDS, ACTION_KINDS, ANNOTATION_FIELDS, ANNOTATION_KINDS, SEVERITIES, STANCES } from "./vocabulary.js";
+import {
+  ACTION_FIELDS,
+  ACTION_KINDS,
+  ANNOTATION_FIELDS,
+  ANNOTATION_KINDS,
+  CHANGE_KINDS,
+  REASON_KINDS,
+  SEVERITIES,
+  STANCES,
+  WORDING_STATUSES,
+  WORD_OPS,
+} from "./vocabulary.js";
 
 const str = (max, { required = true, allowEmpty = false, pattern = null } = {}) => ({ kind: "string", max, required, allowEmpty, pattern });
 const int = (min, max, { required = true } = {}) => ({ kind: "int", min, max, required });
@@ -37,6 +48,8 @@ export const SHAPES = Object.freeze({
   [MSG.CLEAR_PAGE]: {},
   [MSG.REPORT_PROBLEM]: { id: CLAUSE_ID, note: str(NOTE_MAX, { allowEmpty: true }) },
   [MSG.DISMISS_GUIDANCE]: {},
+  [MSG.MARK_READ]: { tabId: int(0, 2 ** 31 - 1, { required: false }) },
+  [MSG.WATCH_DOCUMENT]: { tabId: TAB_ID, watch: bool() },
   [MSG.GUIDE_SET]: {},
   [MSG.OPTOUT_VERIFIED]: { state: str(80) },
   [MSG.OPTOUT_LAPSED]: { state: str(80) },
@@ -54,6 +67,7 @@ export const SHAPES = Object.freeze({
   [MSG.CHECK_SERVICE]: {},
   [MSG.RUN_ANALYSIS]: {},
   [MSG.SCROLL_TO_CLAUSE]: { id: CLAUSE_ID },
+  [MSG.CHANGES_READ]: {},
 });
 
 /**
@@ -164,6 +178,7 @@ const EMAIL = /^[^@\s<>"]+@[^@\s<>"]+\.[a-z]{2,}$/i;
  *   source_url    https only, else null                      source_date  YYYY-MM-DD or null
  *   verified      YYYY-MM-DD or null                         peers        {summary} or null
  *   provenance    checkProvenance (an imported record's curator, licence and https link), or null
+ *   wording       checkWording (null for generic clauses)
  */
 const ANNOTATION_CHECKS = Object.freeze({
   id: (v) => (typeof v === "string" && ANNOTATION_ID_PATTERN.test(v) ? v : null),
@@ -192,6 +207,7 @@ const ANNOTATION_CHECKS = Object.freeze({
     const summary = typeof v === "object" && v !== null ? optionalText(v.summary, 600) : null;
     return summary ? { summary } : null;
   },
+  wording: (v) => checkWording(v),
 });
 
 /**
@@ -285,7 +301,7 @@ export function checkDigest(raw, kept) {
  * the annotations that were kept (`checkDigest`).
  * @param {any} data the JSON body of POST /analyze
  * @returns {{service: object|null, summary: {total: number, by_severity: object}, digest: object[],
- *   annotations: object[]}}
+ *   annotations: object[], changes: object|null}}
  */
 export function checkAnalysis(data) {
   if (typeof data !== "object" || data === null || !Array.isArray(data.annotations)) {
@@ -306,7 +322,100 @@ export function checkAnalysis(data) {
     summary: { total: annotations.length, by_severity: bySeverity },
     digest: checkDigest(data.digest, seen),
     annotations,
+    changes: checkChanges(data.changes),
   };
+}
+
+// ---- What changed: a record's wording, and the page since the reader last read it ----------------------
+
+/** Limits on what a change or a wording difference shows: a few hundred steps of a word diff, a page of text. */
+const CHANGE_LIMIT = Object.freeze({ ops: 400, op: 4000, reasons: 20, items: 200, passage: 20000 });
+
+/**
+ * A word diff: its steps ({op: "equal"|"delete"|"insert", text}), text only (offsets are the service's).
+ * @param {unknown} value
+ * @returns {{op: string, text: string}[]}
+ */
+export function checkWordDiff(value) {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((step) => typeof step === "object" && step !== null && WORD_OPS.includes(step.op) && typeof step.text === "string")
+    .slice(0, CHANGE_LIMIT.ops)
+    .map((step) => ({ op: step.op, text: step.text.slice(0, CHANGE_LIMIT.op) }));
+}
+
+/**
+ * A material difference: the rule, what it found, the words on each side ({kind, what, old, new}, the last
+ * two strings or null); null when the rule is unknown.
+ * @param {unknown} raw
+ * @returns {{kind: string, what: string, old: string|null, new: string|null}|null}
+ */
+export function checkReason(raw) {
+  if (typeof raw !== "object" || raw === null || !REASON_KINDS.includes(raw.kind)) return null;
+  const side = (passage) => (typeof passage === "object" && passage !== null ? optionalText(passage.text, LIMIT.item) : null);
+  return { kind: raw.kind, what: text(raw.what, LIMIT.name), old: side(raw.old), new: side(raw.new) };
+}
+
+const reasons = (value) => (Array.isArray(value) ? value.map(checkReason).filter(Boolean).slice(0, CHANGE_LIMIT.reasons) : []);
+
+/**
+ * An annotation's wording check: {status, verified, diff, material, absent, claims_hold}, or null (a generic
+ * annotation, or a status the extension does not know). `claims_hold` is false unless the service says true.
+ * @param {unknown} raw
+ * @returns {object|null}
+ */
+export function checkWording(raw) {
+  if (typeof raw !== "object" || raw === null || !WORDING_STATUSES.includes(raw.status)) return null;
+  return {
+    status: raw.status,
+    verified: isoDate(raw.verified),
+    diff: checkWordDiff(raw.diff),
+    material: reasons(raw.material),
+    absent: textList(raw.absent, LIMIT.item, 10),
+    claims_hold: raw.claims_hold === true,
+  };
+}
+
+const CHANGE_ID = /^change:[0-9a-f]{12}$/;
+
+/**
+ * The analysis answer's `changes`, or null: {last_read_at (ISO date), summary, items}. An item keeps its id,
+ * kind, whether it matters and why, its category, the old wording's text, the page's passage (text, 32
+ * characters of context each side, the UTF-16 offset as an anchoring hint) and the word diff.
+ * @param {unknown} raw
+ * @returns {object|null}
+ */
+export function checkChanges(raw) {
+  if (typeof raw !== "object" || raw === null || !Array.isArray(raw.items)) return null;
+  const items = [];
+  const seen = new Set();
+  for (const item of raw.items.slice(0, CHANGE_LIMIT.items)) {
+    if (typeof item !== "object" || item === null || !CHANGE_ID.test(item.id) || seen.has(item.id)) continue;
+    if (!CHANGE_KINDS.includes(item.kind)) continue;
+    seen.add(item.id);
+    const page = typeof item.new === "object" && item.new !== null && typeof item.new.text === "string" && item.new.text
+      ? {
+          text: item.new.text.slice(0, CHANGE_LIMIT.passage),
+          prefix: text(item.new.prefix, LIMIT.context),
+          suffix: text(item.new.suffix, LIMIT.context),
+          start_utf16: count(item.new.start_utf16),
+        }
+      : null;
+    items.push({
+      id: item.id,
+      kind: item.kind,
+      material: item.material === true,
+      reasons: reasons(item.reasons),
+      category: optionalText(item.category, LIMIT.name),
+      old: typeof item.old === "object" && item.old !== null ? optionalText(item.old.text, CHANGE_LIMIT.passage) : null,
+      new: page,
+      diff: checkWordDiff(item.diff),
+    });
+  }
+  if (!items.length) return null;
+  const lastRead = typeof raw.last_read_at === "string" && /^\d{4}-\d{2}-\d{2}/.test(raw.last_read_at) ? raw.last_read_at.slice(0, 10) : null;
+  const summary = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, items.filter((i) => i.kind === kind).length]));
+  return { last_read_at: lastRead, summary: { total: items.length, material: items.filter((i) => i.material).length, ...summary }, items };
 }
 
 /**

@@ -61,7 +61,8 @@ export const ANNOTATION_FIELDS = deepFreeze([
   "source_date",
   "verified",
   "provenance",
-  "peers"
+  "peers",
+  "wording"
 ]);
 
 export const ACTION_FIELDS = deepFreeze([
@@ -74,6 +75,38 @@ export const ACTION_FIELDS = deepFreeze([
   "steps",
   "caveats",
   "flow"
+]);
+
+export const CHANGE_KINDS = deepFreeze([
+  "added",
+  "removed",
+  "edited",
+  "moved"
+]);
+
+export const REASON_KINDS = deepFreeze([
+  "number",
+  "amount",
+  "duration",
+  "date",
+  "negation",
+  "modality",
+  "party",
+  "data",
+  "data-use",
+  "category"
+]);
+
+export const WORDING_STATUSES = deepFreeze([
+  "same",
+  "reworded",
+  "changed"
+]);
+
+export const WORD_OPS = deepFreeze([
+  "equal",
+  "delete",
+  "insert"
 ]);
 
 export const CATEGORIES = deepFreeze({

@@ -7,12 +7,15 @@ import { ext } from "../lib/browser.js";
 import { h, icon, ICONS, shortHost, trusted } from "../lib/dom.js";
 import {
   ACTION_KIND_LABELS,
+  CHANGE_KIND_LABELS,
   CHANGING_KINDS,
   FAVOURABLE_STANCE,
   GENERIC_KIND,
   OPT_OUT_KIND,
   SEVERITY_LABELS,
   categoryName,
+  changedSince,
+  describeReason,
 } from "../lib/labels.js";
 import { POPUP_BUSY_RETRY } from "../lib/constants.js";
 import { sinceText, longDate } from "../lib/flow.js";
@@ -315,6 +318,81 @@ function actionsSection(items, tabId) {
   );
 }
 
+/**
+ * "Changed since you read it on …": the changes that matter first, each with why; removed passages listed
+ * with their old wording (they are no longer on the page to mark); "Mark as read".
+ */
+function changesSection(changes, tabId) {
+  if (!changes) return null;
+  const status = h("p", { class: "muted", role: "status" });
+  const ordered = [...changes.items].sort((x, y) => Number(y.material) - Number(x.material));
+  const mark = h("button", { type: "button", id: "mark-read", class: "button primary small" }, "Mark as read");
+  mark.addEventListener("click", trusted(async () => {
+    mark.disabled = true;
+    const reply = await ask({ type: MSG.MARK_READ, tabId });
+    if (reply.ok) render(tabId);
+    else {
+      mark.disabled = false;
+      status.textContent = reply.error?.message ?? "Could not mark the page as read.";
+    }
+  }));
+  const item = (change) =>
+    h(
+      "li",
+      { class: `change${change.material ? " material" : ""}`, dataset: { id: change.id, kind: change.kind } },
+      h(
+        "span",
+        { class: "change-head" },
+        h("span", { class: "change-kind" }, CHANGE_KIND_LABELS[change.kind] ?? change.kind),
+        change.material ? h("span", { class: "change-matters" }, "matters") : null,
+        change.category ? h("span", { class: "clause-meta" }, ` · ${categoryName(change.category)}`) : null,
+      ),
+      change.reasons.length ? h("ul", { class: "change-reasons" }, change.reasons.slice(0, 3).map((r) => h("li", {}, describeReason(r)))) : null,
+      change.kind !== "removed" && change.new ? h("p", { class: "change-excerpt" }, clip(change.new.text, 120)) : null,
+      change.kind === "removed" && change.old ? h("blockquote", { class: "removed-text" }, clip(change.old, 400)) : null,
+    );
+  const removed = ordered.filter((c) => c.kind === "removed");
+  const shown = ordered.filter((c) => c.kind !== "removed");
+  return h(
+    "section",
+    { class: "changes", "aria-labelledby": "changes-title" },
+    h("h2", { id: "changes-title" }, changedSince(changes)),
+    shown.length ? h("ol", { class: "change-list", "aria-label": "Changed passages, marked on the page" }, shown.map(item)) : null,
+    removed.length
+      ? [h("h3", { id: "removed-title" }, `Removed since you read it (${removed.length})`), h("ol", { class: "change-list removed", "aria-labelledby": "removed-title" }, removed.map(item))]
+      : null,
+    h("div", { class: "row" }, mark),
+    status,
+  );
+}
+
+function clip(text, max) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** "Watch this document": the service checks it daily and keeps new versions, so changes wait for the reader. */
+function watchButton(tabId, kept) {
+  if (!kept) return null;
+  const status = h("p", { class: "muted small", role: "status" });
+  const button = h("button", { type: "button", id: "watch", class: "button", "aria-pressed": String(kept.watched) },
+    icon(ICONS.refresh, { size: 14 }), kept.watched ? "Watching for changes" : "Watch this document");
+  button.addEventListener("click", trusted(async () => {
+    button.disabled = true;
+    const on = button.getAttribute("aria-pressed") !== "true";
+    const reply = await ask({ type: MSG.WATCH_DOCUMENT, tabId, watch: on });
+    button.disabled = false;
+    if (reply.ok) {
+      button.setAttribute("aria-pressed", String(on));
+      button.lastChild.textContent = on ? "Watching for changes" : "Watch this document";
+      status.textContent = on ? "TermsLens will fetch this page once a day and tell you when it changes." : "";
+    } else {
+      status.textContent = reply.error?.message ?? "Could not change that.";
+    }
+  }));
+  return [button, status];
+}
+
 /** The opt-outs the person completed for this service, as the service keeps them: "Model training: off since 2 December". */
 function completedSection(optouts) {
   if (!optouts.length) return null;
@@ -376,7 +454,7 @@ async function render(tabId) {
     setReady("error");
     return;
   }
-  const { status, result, site, url, pageStatus } = reply.data;
+  const { status, result, site, url, pageStatus, document: kept } = reply.data;
   if (status.busy) {
     renderBusy(status, tabId);
     return;
@@ -408,6 +486,7 @@ async function render(tabId) {
       provenanceLine(result),
     ),
   );
+  if (result?.changes) parts.push(changesSection(result.changes, tabId));
   if (result) {
     const total = result.summary.total;
     const checked = { ...result, digest: result.digest ?? [] };
@@ -437,7 +516,7 @@ async function render(tabId) {
   }
   parts.push(completedSection(reply.data.optouts ?? []));
   parts.push(actionsSection(settingActions(result, site), tabId));
-  if (readable) parts.push(h("div", { class: "footer-row" }, await analyseButton(tabId, Boolean(result))));
+  if (readable) parts.push(h("div", { class: "footer-row" }, await analyseButton(tabId, Boolean(result)), watchButton(tabId, kept)));
   content.replaceChildren(...parts.filter(Boolean));
   setReady();
 }

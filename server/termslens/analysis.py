@@ -2,6 +2,7 @@
 
     segment            the page's blocks, sentences and words, computed once (segment.py)
     locate_records     where each curated record's clause sits (the matching engine)
+    locate_reworded    on the record's own document, its clause in other words (`termslens.reworded`)
     records_that_apply which of those belong on this page
     detect_types       clause types recognised without a record (the detector; never on headings, tables of
                        contents, cross-references or definitions)
@@ -11,6 +12,9 @@
     add_clause_actions the opt-outs a clause's own wording spells out
     identify           stable ids
     identify_service   the page's service, from its address or else its clauses
+    check_wordings     for each curated clause, whether the page's wording is the one TermsLens verified
+    changes_since_read what changed since the reader's earlier version of the document (its caller looks that
+                       version up in the history: `with_changes`)
     summarise          the digest: the few clause types that matter most, repeats grouped
 
 Each stage is a function of what the earlier ones gave; `analyze` runs them in order. Nothing here knows HTTP,
@@ -25,17 +29,22 @@ from typing import Iterable, Mapping, Sequence
 
 from termslens import engine
 from termslens.annotation import Annotation, generic_annotation, record_annotation, with_ids
+from termslens.changes import Changes, Earlier, changes_since, labels
 from termslens.clause_actions import actions_from_clause
 from termslens.detect import Detection, detect_clauses
 from termslens.digest import DigestEntry, digest
+from termslens.diff import Change, diff_versions
 from termslens.document_kind import is_privacy_notice
 from termslens.engine import Match
 from termslens.generic import merge_detections, resolve
 from termslens.library import Library
 from termslens.peers import Peers
 from termslens.records import Service
+from termslens.reworded import find_reworded
 from termslens.segment import Page, segment
 from termslens.taxonomy import categories
+from termslens.versions import Version, read_version
+from termslens.wording import check_wording
 
 # A record quotes one company's clause and carries that company's settings pages and addresses, but boilerplate
 # travels between companies ("You may opt out of this obligation to arbitrate" sits in many terms, with another
@@ -56,12 +65,23 @@ class Analysis:
     annotations: tuple[Annotation, ...]
     peers: Mapping[str, Peers] = field(default_factory=dict)  # by category: how the library's services treat it
     digest: tuple[DigestEntry, ...] = ()  # the few clause types that matter most, most important first
+    version: Version | None = None  # the page as a version of its document (`analyze(..., versioned=True)`)
+    changes: Changes | None = None  # since the reader's earlier version (`with_changes`)
 
 
 def analyze(
-    library: Library, text: str, *, url: str | None = None, title: str | None = None, generic: bool = True
+    library: Library,
+    text: str,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    generic: bool = True,
+    versioned: bool = False,
+    reworded: bool = True,
 ) -> Analysis:
-    """Every known clause in `text`, then (with `generic`) the clause types no record covers.
+    """Every known clause in `text`, then (with `generic`) the clause types no record covers; with
+    `versioned`, the page as a version of its document too (its clauses and their hashes, for the history);
+    `reworded` (on by default) looks for the clauses of the page's own document in other words.
 
     The URL's service only ranks records that land on the same clause; every record is a candidate. The
     title and URL tell a privacy notice from terms for the clause-type detector.
@@ -69,12 +89,18 @@ def analyze(
     page = segment(text)
     url_service = library.service_for_url(url)
     matches = locate_records(page, library, url_service)
+    if reworded:
+        matches = sorted([*matches, *locate_reworded(page, library, url, matches)], key=lambda m: (m.start, m.end))
     curated = records_that_apply(page, matches, library, url_service)
     detections = detect_types(page, privacy_notice=is_privacy_notice(title=title, url=url)) if generic else []
     cards = resolve_conflicts(page, curated, detections)
-    annotations = identify(add_clause_actions(merge(page, curated, cards)))
+    annotations = identify(check_wordings(page, add_clause_actions(merge(page, curated, cards))))
     service, matched_by = identify_service(url_service, curated)
-    return Analysis(page, service, matched_by, tuple(annotations), library.peers, tuple(summarise(annotations)))
+    version = read_page_version(page) if versioned else None
+    return Analysis(
+        page, service, matched_by, tuple(annotations), library.peers, digest=tuple(summarise(annotations)),
+        version=version,
+    )
 
 
 def locate_records(page: Page, library: Library, url_service: Service | None) -> list[Match]:
@@ -96,6 +122,11 @@ def locate_records(page: Page, library: Library, url_service: Service | None) ->
         named=names,
         keep=lambda match: _applies_here(match, url_service, names(match.record.service)),
     )
+
+
+def locate_reworded(page: Page, library: Library, url: str | None, matches: Sequence[Match]) -> list[Match]:
+    """Records of the page's own document (by address) the matcher did not place, found on reworded wording."""
+    return find_reworded(page, library, url, matches)
 
 
 def records_that_apply(
@@ -179,6 +210,43 @@ def identify_service(url_service: Service | None, curated: Iterable[Annotation])
         return None, None
     service, count = counts.most_common(1)[0]
     return (service, "content") if count >= 2 else (None, None)
+
+
+def check_wordings(page: Page, annotations: Iterable[Annotation]) -> list[Annotation]:
+    """Each curated annotation with its wording check (`termslens.wording`): same, reworded or changed since
+    TermsLens verified its record, with the word diff and the material differences."""
+    return [
+        replace(a, wording=check_wording(page.text, a.start, a.end, a.record)) if a.record is not None else a
+        for a in annotations
+    ]
+
+
+def read_page_version(page: Page) -> Version:
+    """The page as a version of its document: its blocks as clauses, each with the hash of its wording."""
+    return read_version(page.text, page=page)
+
+
+def changes_since_read(analysis: Analysis, earlier: Earlier | None) -> Changes | None:
+    """What changed from the reader's earlier version of the document to this page (None when there is no
+    earlier version or nothing changed); the page's annotations name the categories of its clauses."""
+    version = analysis.version if analysis.version is not None else read_page_version(analysis.page)
+    return changes_since(version, analysis.annotations, earlier)
+
+
+def with_changes(analysis: Analysis, earlier: Earlier | None) -> Analysis:
+    """The analysis with its `changes` since `earlier` (looked up by the caller in the history)."""
+    return replace(analysis, changes=changes_since_read(analysis, earlier))
+
+
+def compare_texts(
+    library: Library, old_text: str, new_text: str, *, url: str | None = None, title: str | None = None
+) -> tuple[Analysis, Analysis, list[Change]]:
+    """Both texts analysed (for the categories of their clauses) and the changes from the first to the second."""
+    old = analyze(library, old_text, url=url, title=title, versioned=True)
+    new = analyze(library, new_text, url=url, title=title, versioned=True)
+    assert old.version is not None and new.version is not None
+    changes = diff_versions(old.version, new.version, old_labels=labels(old.annotations), new_labels=labels(new.annotations))
+    return old, new, changes
 
 
 def summarise(annotations: Sequence[Annotation]) -> list[DigestEntry]:

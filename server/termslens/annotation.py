@@ -8,12 +8,15 @@ severity replace the category's. `termslens.report.annotation_json` is the one p
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Sequence, TypedDict
+from typing import TYPE_CHECKING, Sequence, TypedDict
 
 from termslens.identity import annotation_id, unique_ids
 from termslens.records import Action, Record
 from termslens.segment import Page
 from termslens.taxonomy import Category
+
+if TYPE_CHECKING:
+    from termslens.wording import Wording
 
 # Context kept on each side of an annotation, as Hypothesis keeps for its quote selectors: enough for the
 # browser to tell two occurrences of the same words apart.
@@ -41,6 +44,7 @@ class Annotation:
     end_utf16: int
     actions: tuple[Action, ...] = ()
     id: str = ""  # set for a whole page at once (`with_ids`): repeats of one clause are numbered in page order
+    wording: "Wording | None" = None  # a curated clause: how the page's wording compares with the verified one
 
     @property
     def subject(self) -> str:

@@ -90,12 +90,29 @@ def serve(port: int, record_dirs: tuple[Path, ...], imported: bool | None) -> No
     click.echo(f"TermsLens {__version__} is listening on http://{config.HOST}:{port} "
                f"({_count(records, 'record')}, {_count(services, 'service')}). Press Ctrl+C to stop.")
     sys.setswitchinterval(config.GIL_SWITCH_INTERVAL)
+    stop = _start_watching(app)
     try:
         server.run()
     except KeyboardInterrupt:
         click.echo("TermsLens stopped.")
     finally:
+        stop.set()
         server.close()
+
+
+def _start_watching(app):
+    """The thread that checks watched documents when they are due (it fetches nothing while none is watched)."""
+    import threading
+
+    from termslens.api.context import state_of
+
+    stop = threading.Event()
+    watcher = state_of(app).watcher
+    if watcher is not None:
+        thread = threading.Thread(target=watcher.run, args=(stop,), kwargs={"log": app.logger.info},
+                                  name="termslens-watch", daemon=True)
+        thread.start()
+    return stop
 
 
 def create_server(app, port: int):
@@ -258,6 +275,305 @@ def _unique_actions(actions) -> list[dict]:
             seen.add(key)
             out.append(action)
     return out
+
+
+def _read_document(source: str) -> str:
+    """The text of a file or standard input as `analyze` reads it (HTML through its main content)."""
+    name = "standard input" if source == "-" else source
+    try:
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except IsADirectoryError:
+        raise click.ClickException(f"cannot read {name}: it is a folder, not a file") from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        return page_text(decode(raw))
+    except InputError as exc:
+        raise click.ClickException(f"cannot read {name}: {exc}") from None
+
+
+@main.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--url", help="The documents' address; tells which service they belong to.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the change list.")
+@RECORDS_OPTION
+def diff(old: str, new: str, url: str | None, as_json: bool, record_dirs: tuple[Path, ...]) -> None:
+    """What changed from OLD to NEW, clause by clause (text, Markdown or saved HTML; - reads stdin once).
+
+    Changes that matter come first: a number, amount, duration or date, a negation or a "may" that became
+    "will", a named party or kind of data, a clause of a known category added or removed.
+    """
+    from termslens.analysis import compare_texts
+    from termslens.library import Library
+    from termslens.report import diff_json
+
+    if old == "-" and new == "-":
+        raise click.ClickException("only one of OLD and NEW can be standard input")
+    old_text, new_text = _read_document(old), _read_document(new)
+    try:
+        library = Library(load_records(_record_dirs(record_dirs)))
+    except RecordError as exc:
+        raise click.ClickException(str(exc)) from None
+    _, _, changes = compare_texts(library, old_text, new_text, url=url, title=Path(new).name if new != "-" else None)
+    if as_json:
+        click.echo(json.dumps(diff_json(old_text, new_text, changes), ensure_ascii=False))
+    else:
+        _print_changes(old, new, old_text, new_text, changes)
+
+
+def _print_changes(old_name: str, new_name: str, old_text: str, new_text: str, changes) -> None:
+    """The terminal change list: what matters first, each change with its reasons and its words."""
+    from termslens.report import changes_summary_json
+
+    summary = changes_summary_json(changes)
+    click.secho(f"{old_name} → {new_name}", bold=True)
+    if not changes:
+        click.echo("No changes (formatting aside).")
+        return
+    counts = ", ".join(f"{summary[kind]} {kind}" for kind in ("edited", "added", "removed", "moved") if summary[kind])
+    click.echo(f"{_count(summary['total'], 'change')} ({counts}); {summary['material']} that matter.\n")
+    wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="      ")
+    ordered = sorted(changes, key=lambda c: not c.material)  # stable: page order within each group
+    for number, change in enumerate(ordered, 1):
+        if number == 1 and change.material:
+            click.secho("Changes that matter", underline=True)
+        elif change.material is False and (number == 1 or ordered[number - 2].material):
+            click.secho("Other changes", underline=True)
+        where = change.new or change.old
+        text = new_text if change.new is not None else old_text
+        line = text.count("\n", 0, where.start) + 1
+        side = "" if change.new is not None else " of the old version"
+        category = f" · {change.category}" if change.category else ""
+        click.secho(f"{number}. {change.kind.capitalize()}{category} · line {line}{side}",
+                    fg="red" if change.material else None, bold=change.material)
+        for reason in change.reasons:
+            before = f"“{_short(reason.old.text, 60)}”" if reason.old else "—"
+            after = f"“{_short(reason.new.text, 60)}”" if reason.new else "—"
+            label = reason.what if reason.kind != "category" else f"a clause of category {reason.what}"
+            click.echo(f"    {reason.kind}: {label}: {before} → {after}")
+        if change.kind == "edited":
+            click.echo(wrap.fill(_word_diff_line(change.words)))
+        else:
+            mark = {"added": "+", "removed": "−", "moved": "↕"}[change.kind]
+            click.echo(wrap.fill(f"{mark} “{_short(' '.join(where.text.split()), 300)}”"))
+        click.echo()
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _word_diff_line(ops, context: int = 8) -> str:
+    """An edited clause as one line: unchanged words shortened to `context` words around each edit,
+    deletions as [-…-] and insertions as {+…+}."""
+    parts = []
+    for index, op in enumerate(ops):
+        words = op.text.split()
+        if op.op == "delete":
+            parts.append(f"[-{' '.join(words)}-]")
+        elif op.op == "insert":
+            parts.append(f"{{+{' '.join(words)}+}}")
+        else:
+            first, last = index == 0, index == len(ops) - 1
+            if len(words) > 2 * context + 1 or (first or last) and len(words) > context:
+                head = [] if first else words[:context]
+                tail = [] if last else words[-context:]
+                words = head + ["…"] + tail
+            parts.append(" ".join(words))
+    return " ".join(parts)
+
+
+@main.command("history", context_settings={"ignore_unknown_options": False})
+@click.argument("words", nargs=-1, metavar="[URL] | clear [URL] | on | off")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the list.")
+def history_command(words: tuple[str, ...], as_json: bool) -> None:
+    """The document history kept in the data folder (what changed since you last read a page).
+
+    \b
+    termslens history              the documents kept, most recently seen first
+    termslens history URL          the versions kept of one document
+    termslens history clear [URL]  forget every document (or one)
+    termslens history off | on     stop (or start again) keeping versions; off keeps what is there
+    """
+    from termslens.history import AddressError
+
+    history = _open_history()
+    try:
+        if words[:1] == ("clear",) and len(words) <= 2:
+            url = words[1] if len(words) == 2 else None
+            count = history.clear(url)
+            if url is not None and count == 0:
+                raise click.ClickException(f"the history has no version of {url}")
+            click.echo(f"Forgot {_count(count, 'document')}.")
+        elif words in (("on",), ("off",)):
+            history.set_enabled(words[0] == "on")
+            click.echo(f"Document history is {words[0]}." + ("" if words[0] == "on" else " Kept versions stay until `termslens history clear`."))
+        elif len(words) == 1:
+            _print_document(history, words[0], as_json)
+        elif not words:
+            _print_documents(history, as_json)
+        else:
+            raise click.UsageError("give a URL, or clear [URL], or on, or off")
+    except AddressError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        history.close()
+
+
+def _open_history():
+    import sqlite3
+
+    from termslens.history import History
+
+    folder = config.default_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return History(folder)
+    except (OSError, sqlite3.Error) as exc:
+        raise click.ClickException(f"cannot open the document history in {folder}: {exc}") from None
+
+
+def _print_documents(history, as_json: bool) -> None:
+    from termslens.api.history import document_json
+
+    documents = history.documents()
+    if as_json:
+        click.echo(json.dumps({"enabled": history.enabled,
+                               "documents": [document_json(d, versions=False) for d in documents]}, ensure_ascii=False))
+        return
+    if not history.enabled:
+        click.echo("Document history is off (termslens history on).", err=True)
+    for document in documents:
+        flag = " · unread changes" if document.unread else ""
+        title = f" — {document.title}" if document.title else ""
+        click.echo(f"{document.address}{title}\n    {_count(len(document.versions), 'version')}, "
+                   f"last seen {document.last_seen}{flag}")
+    click.echo(f"{_count(len(documents), 'document')}.", err=True)
+
+
+def _print_document(history, url: str, as_json: bool) -> None:
+    from termslens.api.history import document_json
+
+    document = history.document(url)
+    if document is None:
+        raise click.ClickException(f"the history has no version of {url}")
+    if as_json:
+        click.echo(json.dumps({"enabled": history.enabled, "document": document_json(document, versions=True)},
+                              ensure_ascii=False))
+        return
+    click.secho(document.address + (f" — {document.title}" if document.title else ""), bold=True)
+    for version in document.versions:
+        state = ("marked as read " + version.acknowledged_at if version.acknowledged_at
+                 else "read " + version.read_at if version.read_at else "fetched, not read yet")
+        click.echo(f"  {version.first_seen}  {version.hash[:12]}  {version.chars:,} characters  {state}")
+
+
+@main.group()
+def watch() -> None:
+    """Watch documents for changes (opt-in: the one feature that makes network requests; see the README)."""
+
+
+def _watcher(record_dirs: tuple[Path, ...] = ()):
+    from termslens.analysis import analyze as run_analysis
+    from termslens.library import Library
+    from termslens.watch import Watcher
+
+    history = _open_history()
+    library: list = []
+
+    def analyse(text: str, url: str, title: str | None):
+        if not library:  # loaded on the first fetched version only: listing watches needs no records
+            try:
+                library.append(Library(load_records(_record_dirs(record_dirs))))
+            except RecordError as exc:
+                raise click.ClickException(str(exc)) from None
+        return run_analysis(library[0], text, url=url, title=title, versioned=True)
+
+    return Watcher(history, analyse)
+
+
+@watch.command("add")
+@click.argument("url")
+def watch_add(url: str) -> None:
+    """Watch URL: check it daily (first at the next check) and keep each new version."""
+    from termslens.watch import WatchError
+
+    watcher = _watcher()
+    try:
+        address, new = watcher.add(url)
+    except WatchError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        watcher.history.close()
+    click.echo(f"Watching {address}." if new else f"{address} is already watched.")
+
+
+@watch.command("remove")
+@click.argument("url")
+def watch_remove(url: str) -> None:
+    """Stop watching URL (its kept versions stay in the history)."""
+    from termslens.watch import WatchError
+
+    watcher = _watcher()
+    try:
+        removed = watcher.remove(url)
+    except WatchError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        watcher.history.close()
+    if not removed:
+        raise click.ClickException(f"{url} is not watched")
+    click.echo(f"No longer watching {url}.")
+
+
+@watch.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the list.")
+def watch_list(as_json: bool) -> None:
+    """The watched documents: when each was last checked, what came of it, when it is checked next."""
+    from termslens.api.watch import watch_json
+
+    watcher = _watcher()
+    try:
+        unread = {d.address for d in watcher.history.documents() if d.unread}
+        watches = watcher.watches()
+    finally:
+        watcher.history.close()
+    if as_json:
+        click.echo(json.dumps({"watches": [watch_json(w, unread=w.address in unread) for w in watches]}))
+        return
+    for w in watches:
+        last = f"last checked {w.last_checked}: {w.last_result}" if w.last_checked else "not checked yet"
+        flag = " · unread changes" if w.address in unread else ""
+        click.echo(f"{w.address}\n    {last}; next check {w.next_check}{flag}")
+    click.echo(f"{_count(len(watches), 'watched document')}.", err=True)
+
+
+@watch.command("check")
+@click.argument("url", required=False)
+@click.option("--all", "check_all", is_flag=True, help="Check every watched document now, due or not.")
+@RECORDS_OPTION
+def watch_check(url: str | None, check_all: bool, record_dirs: tuple[Path, ...]) -> None:
+    """Check the watched documents that are due now (or URL, or --all), as the service does on its schedule."""
+    from termslens.watch import WatchError
+
+    watcher = _watcher(record_dirs)
+    try:
+        if url is not None:
+            results = [watcher.check(url)]
+        elif check_all:
+            results = [watcher.check(w.url) for w in watcher.watches()]
+        else:
+            results = watcher.check_due()
+    except WatchError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        watcher.history.close()
+    for result in results:
+        click.echo(f"{result.address}: {result.result}; next check {result.next_check}")
+    if not results:
+        click.echo("Nothing is due.", err=True)
 
 
 @main.group()

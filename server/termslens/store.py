@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from termslens.config import MAX_FEEDBACK_REPORTS
+from termslens.history_index import HISTORY_SCHEMA, HistoryIndex
 
 STORE_FILE = "store.sqlite3"
 LEGACY_STORE_FILE = "store.json"  # the tinydb file of earlier versions: copied in on the first start
@@ -170,7 +171,7 @@ class Store:
             check = db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise sqlite3.DatabaseError(f"damaged: {check}")
-            db.executescript(_SCHEMA)
+            db.executescript(_SCHEMA + HISTORY_SCHEMA)
             if db.execute("PRAGMA user_version").fetchone()[0] == 0:
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             # A database of the same name but of other tables (or damaged ones) fails here, not at the first write.
@@ -384,6 +385,14 @@ class Store:
             if isinstance(report, dict):
                 reports.append({"id": number, **{key: value for key, value in report.items() if key != "id"}})
         return reports
+
+    # --- document history --------------------------------------------------------------------------------------
+
+    def history_index(self) -> HistoryIndex:
+        """The document history's metadata (documents, versions, kept texts, watches, the history setting), kept
+        in this database beside the record files and reports: the same connection, lock and transactions, so a
+        process killed mid-write leaves it whole too (`termslens.history_index`)."""
+        return HistoryIndex(self._db, self._lock)
 
     def close(self) -> None:
         with self._lock:

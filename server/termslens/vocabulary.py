@@ -15,7 +15,7 @@ from termslens.taxonomy import categories
 
 
 def schema(name: str) -> dict[str, Any]:
-    """A bundled JSON Schema (`record` or `analysis`), parsed."""
+    """A bundled JSON Schema (`record`, `analysis` or `diff`), parsed."""
     return json.loads(resources.files("termslens").joinpath(f"schema/{name}.schema.json").read_text("utf-8"))
 
 
@@ -29,6 +29,12 @@ ANNOTATION_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["kind"]["enum"])
 # The fields of an annotation in the analysis answer, in the schema's order.
 ANNOTATION_FIELDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["annotation"]["properties"])
 ACTION_FIELDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["action"]["properties"])
+# What changed in a document (`termslens diff`, the analysis answer's `changes`).
+CHANGE_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["change"]["properties"]["kind"]["enum"])
+REASON_KINDS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["reason_kind"]["enum"])
+WORDING_STATUSES: tuple[str, ...] = tuple(_ANALYSIS_DEFS["wording"]["properties"]["status"]["enum"])
+# The steps of a word diff, in the schema's order: kept, taken out, put in.
+WORD_OPS: tuple[str, ...] = tuple(_ANALYSIS_DEFS["word_op"]["properties"]["op"]["enum"])
 
 JS_MODULE = Path("extension") / "lib" / "vocabulary.js"
 
@@ -45,6 +51,10 @@ def javascript() -> str:
         "ANNOTATION_KINDS": list(ANNOTATION_KINDS),
         "ANNOTATION_FIELDS": list(ANNOTATION_FIELDS),
         "ACTION_FIELDS": list(ACTION_FIELDS),
+        "CHANGE_KINDS": list(CHANGE_KINDS),
+        "REASON_KINDS": list(REASON_KINDS),
+        "WORDING_STATUSES": list(WORDING_STATUSES),
+        "WORD_OPS": list(WORD_OPS),
         "CATEGORIES": taxonomy,
     }
     lines = [

@@ -95,7 +95,7 @@ def test_highlight_colours_keep_text_readable_on_light_and_dark_pages():
     for selector, name, body in rules:
         colours = dict(re.findall(r"(background-color|(?<![-\w])color):\s*(#[0-9a-f]{6})", body))
         (dark if "dark" in selector else light)[name] = colours
-    assert set(light) == set(dark) == {"termslens-high", "termslens-medium", "termslens-low", "termslens-focus"}
+    assert set(light) == set(dark) == {"termslens-high", "termslens-medium", "termslens-low", "termslens-focus", "termslens-change"}
     for palette in (light, dark):
         for name, colours in palette.items():
             assert contrast(colours["color"], colours["background-color"]) >= 7, name

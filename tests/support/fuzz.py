@@ -151,6 +151,12 @@ def _body_for(route: str):
     elif route == "feedback":
         fields = {"record_id": RECORD_ID, "category": "ai-training", "url": "https://claude.ai/", "exact": "x",
                   "note": "y"}
+    elif route == "history-read":
+        fields = {"url": "https://claude.ai/legal", "hash": "0" * 64}
+    elif route == "history-settings":
+        fields = {"enabled": False}
+    elif route == "watch":
+        fields = {"url": "https://claude.ai/legal"}
     else:
         return st.one_of(_record_file_variant().map(_dumps), _raw_bodies())
     return st.one_of(_field_values(fields).map(_dumps), st.builds(_dumps, JSON), _raw_bodies())
@@ -170,7 +176,7 @@ def _segment(value: str) -> str:
 def _target(draw) -> tuple[str, str, str | None]:
     """(method, path with query, body kind or None)."""
     route = draw(st.sampled_from(["analyze", "site", "records", "record", "categories", "feedback", "user-records",
-                                  "user-record", "health", "anything"]))
+                                  "user-record", "health", "history", "watch", "anything"]))
     base = "/api/v1"
     if route == "analyze":
         return draw(st.sampled_from(["POST"] * 6 + ["GET", "PUT"])), f"{base}/analyze", "analyze"
@@ -190,6 +196,18 @@ def _target(draw) -> tuple[str, str, str | None]:
         method = draw(st.sampled_from(["PUT", "PUT", "DELETE", "GET"]))
         service = draw(st.one_of(st.just("fuzzcorp"), SEGMENTS))
         return method, f"{base}/user-records/{_segment(service)}", "record-file" if method == "PUT" else None
+    if route == "history":  # the document history (issue 11)
+        query = draw(st.one_of(URLS.map(lambda u: "?url=" + _segment(u)), st.sampled_from(["", "?url=", "?x=1"])))
+        target = draw(st.sampled_from(["list", "list", "read", "read", "settings", "clear"]))
+        if target == "read":
+            return draw(st.sampled_from(["POST", "POST", "GET"])), f"{base}/history/read", "history-read"
+        if target == "settings":
+            return draw(st.sampled_from(["PUT", "PUT", "POST"])), f"{base}/history/settings", "history-settings"
+        return ("DELETE" if target == "clear" else "GET"), f"{base}/history{query}", None
+    if route == "watch":  # watching documents (issue 11): adding one fetches nothing
+        method = draw(st.sampled_from(["POST", "POST", "GET", "DELETE"]))
+        query = draw(st.one_of(URLS.map(lambda u: "?url=" + _segment(u)), st.sampled_from(["", "?url="])))
+        return method, f"{base}/watch" + (query if method == "DELETE" else ""), "watch" if method == "POST" else None
     path = "/" + "/".join(_segment(s) for s in draw(st.lists(SEGMENTS, max_size=4)))
     if path.startswith("//"):  # "//host/..." would name another host (a test client reads it so), not a path
         path = "/x" + path

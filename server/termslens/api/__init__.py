@@ -8,6 +8,7 @@ from typing import Any, Iterable, Mapping
 from flask import Flask
 
 from termslens import config
+from termslens.history import HistoryLimits
 
 
 def create_app(
@@ -36,6 +37,7 @@ def create_app(
         ANALYSIS_WAIT=config.ANALYSIS_WAIT,
         ANALYSIS_RETRY_AFTER=config.ANALYSIS_RETRY_AFTER,
         ALLOWED_ORIGINS=[config.EXTENSION_ORIGIN, *config.env_allowed_origins()],
+        HISTORY_LIMITS=HistoryLimits(),
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -45,12 +47,12 @@ def create_app(
     if imported is not None:
         app.config["IMPORTED_RECORDS"] = imported
 
-    from termslens.api import analyze, context, errors, feedback, guard, limits, optouts, records, site
+    from termslens.api import analyze, context, errors, feedback, guard, history, limits, optouts, records, site, watch
 
     errors.init_app(app)
     guard.init_app(app)
     limits.init_app(app)
     context.init_app(app)
-    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp, optouts.bp):
+    for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp, optouts.bp, history.bp, watch.bp):
         app.register_blueprint(blueprint)
     return app

@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, jsonify
 from termslens.analysis import analyze as run_analysis
 from termslens.api import context
 from termslens.api.body import field, is_url, json_body
+from termslens.api.history import track_version
 from termslens.api.errors import ApiError
 from termslens.report import analysis_json
 
@@ -26,5 +27,9 @@ def analyze():
         raise ApiError(422, "empty_text", "The field 'text' is empty; there is nothing to analyze.")
     if url is not None and not is_url(url, schemes=("http", "https", "file")):
         raise ApiError(422, "invalid_field", "The field 'url' must be an http, https or file URL.")
-    analysis = run_analysis(context.library(), text, url=url, title=title)
-    return jsonify(analysis_json(analysis))
+    history = context.state().history
+    tracked = url is not None and history is not None and history.enabled
+    analysis = run_analysis(context.library(), text, url=url, title=title, versioned=tracked)
+    if tracked:
+        analysis = track_version(analysis, url=url, title=title)
+    return jsonify(analysis_json(analysis, with_changes=True))

@@ -11,16 +11,20 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from flask import Flask, current_app
 
 from termslens import config
+from termslens.history import History
 from termslens.library import Library
 from termslens.optouts import OptOutStore
 from termslens.records import RecordChecks, RecordError, bundled_records_dir, imported_records_dir, parse_record_file
 from termslens.recordset import RecordSet, compile_folder, compile_user_files
 from termslens.store import Store, StoredFile
+
+if TYPE_CHECKING:
+    from termslens.watch import Watcher
 
 EXTENSION_KEY = "termslens"
 
@@ -33,12 +37,16 @@ class AppState:
     optouts: OptOutStore
     cache_dir: Path | None = None  # where compiled record indexes are kept
     user_file_problems: list[dict[str, Any]] = field(default_factory=list)
+    history: History | None = None  # None when the history could not be opened (see `open_history`)
+    history_problem: str | None = None
+    watcher: "Watcher | None" = None  # the watched documents (`termslens.watch`), with the history
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def problems(self) -> list[dict[str, Any]]:
         """What was found but could not be used: set-aside store files, then user record files."""
-        return [{"kind": "store", "message": message} for message in self.store.problems] + self.user_file_problems
+        history = [{"kind": "history", "message": self.history_problem}] if self.history_problem else []
+        return [{"kind": "store", "message": message} for message in self.store.problems] + self.user_file_problems + history
 
 
 def build_library(
@@ -100,12 +108,36 @@ def init_app(app: Flask) -> None:
     for problem in problems:
         app.logger.warning("A stored record file was not loaded: %s", problem["message"])
     optouts = OptOutStore(Path(app.config["DATA_DIR"]))
+    history, history_problem = open_history(app, store)
     app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_sets=folder_sets, optouts=optouts,
-                                             cache_dir=cache_dir, user_file_problems=problems)
+                                             cache_dir=cache_dir, user_file_problems=problems, history=history,
+                                             history_problem=history_problem)
+    from termslens.api.watch import make_watcher
+
+    app.extensions[EXTENSION_KEY].watcher = make_watcher(app)
+
+
+def open_history(app: Flask, store: Store) -> tuple[History | None, str | None]:
+    """The document history (its metadata in the store's database, its texts in the data folder), or None and
+    why (logged, and listed in GET /health `problems`) when it cannot be used: a broken history must not stop
+    the service, which then analyses pages without keeping them."""
+    import sqlite3
+
+    try:
+        return History(Path(app.config["DATA_DIR"]), limits=app.config["HISTORY_LIMITS"], index=store.history_index()), None
+    except (OSError, sqlite3.Error) as exc:
+        message = f"The document history cannot be used ({exc}); pages are analysed without it."
+        app.logger.warning(message)
+        return None, message
 
 
 def state() -> AppState:
     return current_app.extensions[EXTENSION_KEY]
+
+
+def state_of(app: Flask) -> AppState:
+    """The state of `app` outside a request (the watch thread)."""
+    return app.extensions[EXTENSION_KEY]
 
 
 def library() -> Library:

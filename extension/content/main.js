@@ -26,7 +26,7 @@ import { ChangeNotice, anchorChanges, buildChangeCard, clearChanges, paintChange
 import { anchorClauses, needsReanchor } from "./clauses.js";
 import { openGuide } from "./guide.js";
 import { clear as clearHighlights, flash, isDarkAround, paint } from "./highlight.js";
-import { Markers } from "./markers.js";
+import { Markers, alone } from "./markers.js";
 import { looksLikeTermsPage } from "./pagekind.js";
 import { setGpcSending } from "./card.js";
 import { CardPopover } from "./popover.js";
@@ -66,6 +66,7 @@ const changeMarkers = new Markers(
   },
   {
     side: "right",
+    group: alone,
     describe: (mark, number, total) => ({
       label: "Δ",
       className: `marker change${mark.change.material ? " material" : ""}`,

@@ -19,6 +19,8 @@ SPA_HOME_URL = "https://notes.example.org/"
 SPA_TERMS_URL = "https://notes.example.org/legal/terms"
 XSS_URL = "https://widgets.example.net/terms"
 PLAIN_URL = "https://www.anthropic.com/news/claude-plays-chess"
+# A long real terms page (TikTok's EEA terms, from the shared corpus): many clauses, repeats of a type.
+TIKTOK_TERMS_URL = "https://www.tiktok.com/legal/page/eea/terms-of-service/en"
 # A real terms page of a service the library has no records for (Rovio's, from the CLAUDETTE corpus).
 UNKNOWN_SERVICE_URL = "https://www.rovio.com/eula"
 # Attack pages (issue 10): terms that try to read and drive the extension's UI, and terms that never stop changing.
@@ -400,6 +402,8 @@ def build_site(shared: Path) -> Site:
     site.add(XSS_URL, xss_html())
     site.add(HOSTILE_URL, hostile_html(terms))
     site.add(CHURN_URL, churn_html(terms))
+    tiktok = markdown_to_html((corpus / "TikTok" / "terms.md").read_text("utf-8"))
+    site.add(TIKTOK_TERMS_URL, page_html("Terms of Service | TikTok", tiktok, brand="TikTok"))
     rovio = claudette_html(shared / "claudette-dev" / "docs" / "Rovio.txt")
     site.add(UNKNOWN_SERVICE_URL, page_html("Terms of Service | Rovio", rovio, brand="Rovio"))
     site.add(

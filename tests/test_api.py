@@ -68,6 +68,7 @@ def test_analyze_of_a_page_without_known_clauses_is_empty_not_an_error(client):
     assert body == {
         "service": None,
         "summary": {"total": 0, "by_severity": {"high": 0, "medium": 0, "low": 0}, "by_kind": {"record": 0, "generic": 0}},
+        "digest": [],
         "annotations": [],
         "changes": None,  # the first version of this page the history keeps
     }
@@ -229,7 +230,12 @@ def user_file(service_id: str = "examplecorp", quote: str | None = None) -> dict
 
 def test_user_records_are_stored_and_used_at_once(client, app, tmp_path):
     page = "Intro. Example Corp may sell the recordings of your calls to data brokers in other countries. End."
-    assert client.post(ANALYZE, json={"text": page}).get_json()["annotations"] == []
+
+    def records_found() -> list:
+        # Only curated clauses: the clause-type detector may also recognise the sentence (a transfer abroad).
+        return [a for a in client.post(ANALYZE, json={"text": page}).get_json()["annotations"] if a["kind"] == "record"]
+
+    assert records_found() == []
     response = client.put("/api/v1/user-records/examplecorp", json=user_file())
     assert response.status_code == 201
     found = client.post(ANALYZE, json={"text": page}).get_json()["annotations"]
@@ -241,7 +247,7 @@ def test_user_records_are_stored_and_used_at_once(client, app, tmp_path):
     again = create_app({"TESTING": True, "DATA_DIR": app.config["DATA_DIR"]}).test_client()
     assert again.get("/api/v1/records/examplecorp-sells-calls").status_code == 200
     assert client.delete("/api/v1/user-records/examplecorp").status_code == 204
-    assert client.post(ANALYZE, json={"text": page}).get_json()["annotations"] == []
+    assert records_found() == []
     assert_error(client.delete("/api/v1/user-records/examplecorp"), 404, "unknown_service")
 
 

@@ -185,7 +185,7 @@ def test_analyze_json_privacy_annotations_match_record_quotes(runner, shared_dir
     path = _corpus_path(shared_dir, CLAUDE_PRIVACY)
     data = _analyze_json(runner, str(path))
 
-    assert set(data) == {"text", "service", "summary", "annotations"}
+    assert set(data) == {"text", "service", "summary", "digest", "annotations"}
     text, annotations = data["text"], data["annotations"]
     assert annotations
     assert data["summary"]["total"] == len(annotations)

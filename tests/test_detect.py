@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,20 +14,21 @@ import pytest
 from termslens.cli import main
 from termslens.detect import (
     CATEGORIES,
-    PRIVACY_NOTICE_CATEGORIES,
     RULE_CATEGORIES,
+    TERMS_ONLY_CATEGORIES,
     Detection,
     bundled_model_path,
     detect_clauses,
     detector_model,
 )
-from termslens.detect.corpus import load_claudette
-from termslens.detect.evaluate import cross_validate
 from termslens.detect.keyphrases import PATTERNS_DIGEST
 from termslens.detect.model import ModelError, load_model, save_model
 from termslens.detect.train import document_partitions
 from termslens.segment import split_sentences
 from termslens.taxonomy import categories
+
+# The shipped artefact's size: vocabulary, IDF, float16 LSA projection and coefficients of 27 categories.
+MODEL_SIZE_LIMIT = 8_000_000
 
 # A page as the extension sends it: Markdown heading, CRLF line ends, bullets, a link, emoji and accents.
 MESSY_PAGE = (
@@ -143,7 +143,8 @@ def test_real_clauses_are_found_with_their_category(corpus, page, clause, catego
         "You can change your password in settings.",
         "Our offices are closed on public holidays in the United Kingdom.",
         "If you have questions about this page, contact our support team by email.",
-        "We use cookies to remember your language preference between visits.",
+        # (Cookies are tracking in the ToS;DR mapping the model learns from, first-party ones included.)
+        "Our help pages are available in several languages, and you can switch between them at any time.",
     ],
 )
 def test_ordinary_sentences_are_not_clauses(sentence):
@@ -156,7 +157,7 @@ def test_headings_and_fragments_are_never_clauses():
 
 def test_every_detection_category_has_an_explanation_in_the_taxonomy(corpus):
     known = categories()
-    assert set(CATEGORIES) | set(RULE_CATEGORIES) <= set(known)
+    assert set(CATEGORIES) | set(RULE_CATEGORIES) | set(detector_model().categories) <= set(known)
     detections = detect_clauses(corpus["Tinder/terms"])
     assert {d.category for d in detections} >= {"arbitration", "class-action-waiver", "auto-renewal", "indemnification"}
     assert all(isinstance(d, Detection) and d.category in known for d in detections)
@@ -203,9 +204,11 @@ def test_rules_leave_negations_and_look_alikes_alone(sentence):
 def test_shipped_model_loads_without_training():
     model = load_model(bundled_model_path())
     assert model.meta["keyphrase_digest"] == PATTERNS_DIGEST
-    assert model.meta["trained_on"]["documents"] == 25
+    assert model.meta["trained_on"]["documents"] == 50
+    assert model.meta["trained_on"]["tosdr_services"] > 500
+    assert set(CATEGORIES) < set(model.categories)  # the CLAUDETTE eight and those learnt from ToS;DR quotes
     assert detector_model() is not None
-    assert bundled_model_path().stat().st_size < 3_000_000
+    assert bundled_model_path().stat().st_size < MODEL_SIZE_LIMIT
 
 
 def test_analysis_needs_only_numpy_and_no_network():
@@ -230,11 +233,13 @@ def test_a_model_built_for_other_key_phrases_is_refused(tmp_path):
         load_model(tmp_path / "missing.npz")
 
 
+@pytest.mark.slow
 def test_train_command_rebuilds_the_shipped_model(runner, shared_dir, corpus, tmp_path):
     out = tmp_path / "detector.npz"
-    result = runner.invoke(main, ["detector", "train", "--out", str(out), "--data", str(shared_dir / "claudette-dev")])
+    result = runner.invoke(main, ["detector", "train", "--out", str(out)])  # defaults: ../shared's three folders
     assert result.exit_code == 0, result.output
-    assert "Trained on 25 documents" in result.output
+    assert "Trained on 50 documents" in result.output and "ToS;DR quotes of 548 services" in result.output
+    assert out.read_bytes() == bundled_model_path().read_bytes()
     rebuilt, shipped = load_model(out), load_model(bundled_model_path())
     assert rebuilt.vocabulary.terms() == shipped.vocabulary.terms()
     for name in ("coef", "intercept", "thresholds", "calibration"):
@@ -262,7 +267,8 @@ def test_score_command_measures_a_model_on_documents_it_was_not_trained_on(runne
     held_out = _claudette_subset(shared_dir, tmp_path / "held-out", {"Amazon", "Dropbox", "Endomondo"})
     _claudette_subset(shared_dir, tmp_path / "train", {"Facebook", "Google", "Netflix", "Spotify", "Uber", "Zoom"})
     model = tmp_path / "small.npz"
-    assert runner.invoke(main, ["detector", "train", "--data", str(tmp_path / "train"), "--out", str(model)]).exit_code == 0
+    trained = runner.invoke(main, ["detector", "train", "--data", str(tmp_path / "train"), "--no-tosdr", "--out", str(model)])
+    assert trained.exit_code == 0, trained.output
 
     def score(*options: str) -> dict:
         result = runner.invoke(main, ["detector", "score", "--data", str(tmp_path / "held-out"), "--json", *options])
@@ -287,23 +293,6 @@ def test_score_command_names_missing_data_and_unusable_models(runner, tmp_path):
 
 
 # --- the measurement is document-disjoint ---------------------------------------------------------------
-
-
-def test_cross_validation_never_trains_on_the_document_it_scores(shared_dir, monkeypatch):
-    from termslens.detect import evaluate
-
-    corpus = load_claudette(shared_dir / "claudette-dev")
-    small = corpus.subset(np.flatnonzero(np.isin(corpus.docs, ["Dropbox", "Uber", "Zoom"])))
-    seen: list[set[str]] = []
-    real_train = evaluate.train
-    monkeypatch.setattr(evaluate, "train", lambda c: seen.append(set(c.docs)) or real_train(c))
-    held_out: list[str] = []
-    result = cross_validate(small, progress=held_out.append)
-    assert held_out == ["Dropbox", "Uber", "Zoom"]
-    assert seen == [{"Uber", "Zoom"}, {"Dropbox", "Zoom"}, {"Dropbox", "Uber"}]
-    assert len(result.scores) == 8
-    assert result.macro_f1 == pytest.approx(np.mean([s.f1 for s in result.scores]))
-    assert json.loads(json.dumps([s.support for s in result.scores])) == small.labels.sum(0).tolist()
 
 
 def test_thresholds_are_chosen_on_several_document_partitions_never_splitting_a_document():
@@ -334,7 +323,7 @@ def test_terms_clause_types_are_not_shown_on_a_privacy_notice():
     on_privacy = {(page[d.start : d.end], d.category) for d in detect_clauses(page, privacy_notice=True)}
     assert (LIABILITY, "limitation-of-liability") in on_terms
     assert (POLICY_CHANGE, "unilateral-change") in on_terms & on_privacy
-    assert all(category in PRIVACY_NOTICE_CATEGORIES or category in RULE_CATEGORIES for _, category in on_privacy)
+    assert not {category for _, category in on_privacy} & TERMS_ONLY_CATEGORIES
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,13 @@ HITS = {
         "After you submit a request to delete your account, we initiate a deletion process to remove your data.",
         "If you object to any of these changes, you may close your account.",  # LinkedIn terms
     ],
+    "age-limit": [
+        "You must be at least 13 years old to use the Platform.",  # TikTok terms
+        "We monitor for underage use and will suspend (whilst we investigate) or terminate your account if we "
+        "reasonably suspect you are underage.",  # TikTok terms
+        "If you are under 18, you may use the Amazon Services only with involvement of a parent or guardian.",  # Amazon
+        "We do not knowingly collect personal information from children under 13.",  # X privacy
+    ],
 }
 
 NEAR_MISSES = {
@@ -135,6 +142,13 @@ NEAR_MISSES = {
         # Instagram terms.
         "When you request to delete content or your account, the deletion process will automatically begin no more "
         "than 30 days after your request.",
+    ],
+    "age-limit": [
+        "We collect information such as your name, age and email address.",
+        "Your age range helps us decide which ads to show you.",
+        "Refunds are available for at least 14 days after purchase.",
+        "More than 18 million people use the service at least 13 times a month.",
+        "When you use the Under 13 Experience, we collect some information from you.",  # TikTok privacy
     ],
 }
 

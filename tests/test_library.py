@@ -151,16 +151,22 @@ def test_generic_findings_become_annotations_with_the_category_explanation(libra
     assert body["peers"]["summary"] == library.peers["arbitration"].summary()
 
 
-def test_a_generic_finding_on_a_curated_clause_of_the_same_category_is_dropped(library, corpus):
-    from termslens.analysis import merge
+def test_a_generic_finding_on_a_curated_clause_is_dropped(library, corpus):
+    """The record speaks for its sentence (issue 13): no generic card of its category, nor of another one, on
+    top of it; a finding on a sentence next to it stays."""
+    from termslens.analysis import merge, resolve_conflicts
 
     text = corpus["Claude-Anthropic/terms"]
+    page = segment(text)
     curated = analyze(library, text, url="https://www.anthropic.com/legal/consumer-terms", generic=False).annotations
     training = next(a for a in curated if a.record.id == "anthropic-terms-model-training")
     same = Detection(training.start, training.end, "ai-training", 90.0)
     other = Detection(training.start, training.end, "data-sharing", 90.0)
-    generic = [a for a in merge(segment(text), curated, [same, other]) if a.kind == "generic"]
-    assert [a.category.id for a in generic] == ["data-sharing"]
+    after = next(s for s in page.sentences if s.start >= training.end + 1 and not s.is_heading)
+    beside = Detection(after.start, after.end, "data-sharing", 90.0)
+    cards = resolve_conflicts(page, curated, [same, other, beside])
+    generic = [a for a in merge(page, curated, cards) if a.kind == "generic"]
+    assert [(a.category.id, a.start) for a in generic] == [("data-sharing", after.start)]
 
 
 # --- which records belong on a page ------------------------------------------------------------------------

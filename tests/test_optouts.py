@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from termslens.optouts import OptOutError, OptOutStore
+from termslens.optouts import OptOutError
+from termslens.store import Store
 from tests.conftest import EXTENSION_ORIGIN
 
 OPTOUTS = "/api/v1/optouts"
@@ -73,13 +74,41 @@ def test_forgetting_an_opt_out(client):
 
 
 def test_the_store_survives_a_restart_and_keeps_no_more_than_its_cap(tmp_path: Path, monkeypatch):
-    store = OptOutStore(tmp_path)
+    store = Store(tmp_path)
     fields = {k: v for k, v in DONE.items()}
-    store.record(service_id="anthropic", **fields)
+    store.optouts().record(service_id="anthropic", **fields)
     store.close()
-    reopened = OptOutStore(tmp_path)
+    reopened = Store(tmp_path).optouts()
     assert [o.record_id for o in reopened.all()] == [DONE["record_id"]]
     monkeypatch.setattr("termslens.optouts.MAX_OPTOUTS", 1)
     with pytest.raises(OptOutError, match="at most 1"):
         reopened.record(service_id="anthropic", **{**fields, "action": "opt-out:00000000"})
     assert len(reopened.all()) == 1
+
+
+def test_opt_outs_kept_in_their_own_file_by_the_first_version_move_into_the_store(tmp_path: Path):
+    import sqlite3
+
+    from termslens.optouts import OPTOUTS_SCHEMA
+
+    old = sqlite3.connect(tmp_path / "optouts.sqlite3")
+    old.executescript(OPTOUTS_SCHEMA)
+    Store(tmp_path / "scratch").optouts().record(service_id="anthropic", **DONE)
+    row = sqlite3.connect(tmp_path / "scratch" / "store.sqlite3").execute("SELECT * FROM optouts").fetchone()
+    old.execute(f"INSERT INTO optouts VALUES ({', '.join('?' * len(row))})", row)
+    old.commit()
+    old.close()
+    store = Store(tmp_path)
+    assert [o.record_id for o in store.optouts().all()] == [DONE["record_id"]]
+    assert not (tmp_path / "optouts.sqlite3").exists()
+    assert any("moved" in notice for notice in store.notices)
+    store.close()
+    assert [o.record_id for o in Store(tmp_path).optouts().all()] == [DONE["record_id"]]  # copied once, kept
+
+
+def test_a_damaged_opt_outs_file_is_set_aside_with_a_problem(tmp_path: Path):
+    (tmp_path / "optouts.sqlite3").write_bytes(b"not a database" * 100)
+    store = Store(tmp_path)
+    assert store.optouts().all() == []
+    assert any("could not be read" in problem for problem in store.problems)
+    assert list(tmp_path.glob("optouts.sqlite3.corrupt-*"))

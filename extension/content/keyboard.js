@@ -5,13 +5,20 @@
 import { SEVERITIES } from "../lib/vocabulary.js";
 
 /**
- * The clause the keyboard shortcut focuses: the first one, in page order, of the highest severity on the
- * page. (Issue 13's digest will name the page's first clause instead; this is the one place to switch.)
- * @param {{range: Range|null, severity: string}[]} clauses in page order
+ * The clause the keyboard shortcut focuses: the first clause on the page of the digest's first entry (what
+ * matters most, as the popup shows it first), else of the next entry; with no digest (an older service), the
+ * first one, in page order, of the highest severity on the page.
+ * @param {{id: string, range: Range|null, severity: string}[]} clauses in page order
+ * @param {{annotation_ids: string[]}[]} [digest] the analysis' digest, most important first
  * @returns {object|null}
  */
-export function leadClause(clauses) {
+export function leadClause(clauses, digest = []) {
   const shown = clauses.filter((c) => c.range);
+  const byId = new Map(shown.map((c) => [c.id, c]));
+  for (const entry of digest) {
+    const first = entry.annotation_ids.map((id) => byId.get(id)).find(Boolean);
+    if (first) return first;
+  }
   for (const severity of SEVERITIES) {
     const first = shown.find((c) => c.severity === severity);
     if (first) return first;

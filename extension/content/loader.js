@@ -9,9 +9,10 @@
   // (tests/static/test_extension_source.py checks this list against the imports.)
   const MODULES = [
     "lib/browser.js", "lib/constants.js", "lib/dom.js", "lib/flow.js", "lib/identity.js", "lib/labels.js", "lib/messages.js",
-    "lib/validate.js", "lib/vocabulary.js", "lib/vendor/culori.js", "content/anchor.js", "content/card.js", "content/change.js",
-    "content/changes.js", "content/clauses.js", "content/colors.js", "content/controls.js", "content/flowrun.js", "content/guide.js",
-    "content/highlight.js", "content/hittest.js", "content/keyboard.js", "content/layout.js", "content/markers.js", "content/pagekind.js",
+    "lib/validate.js", "lib/vocabulary.js", "lib/vendor/culori.js", "content/anchor.js", "content/card.js",
+    "content/change.js", "content/changes.js", "content/clauses.js", "content/clusters.js", "content/colors.js",
+    "content/controls.js", "content/flowrun.js", "content/guide.js", "content/highlight.js", "content/hittest.js",
+    "content/keyboard.js", "content/layout.js", "content/markers.js", "content/pagekind.js",
     "content/popover.js", "content/session.js", "content/steps.js", "content/text.js", "content/ui.js",
     "content/ui-style.js", "content/watch.js",
   ];

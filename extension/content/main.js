@@ -28,7 +28,7 @@ import { openGuide } from "./guide.js";
 import { leadClause, movedIndex } from "./keyboard.js";
 import { isDarkAround } from "./colors.js";
 import { clear as clearHighlights, flash, paint } from "./highlight.js";
-import { Markers } from "./markers.js";
+import { Markers, alone } from "./markers.js";
 import { looksLikeTermsPage } from "./pagekind.js";
 import { setGpcSending } from "./card.js";
 import { CardPopover } from "./popover.js";
@@ -75,6 +75,7 @@ const changeMarkers = new Markers(
   },
   {
     side: "right",
+    group: alone,
     describe: (mark, number, total) => ({
       label: "Δ",
       className: `marker change${mark.change.material ? " material" : ""}`,
@@ -370,7 +371,7 @@ function showClause(id) {
 
 /** The keyboard shortcut: focus the page's lead clause (content/keyboard.js leadClause). */
 function focusLeadClause() {
-  const lead = leadClause(session.clauses);
+  const lead = leadClause(session.clauses, session.result?.digest ?? []);
   if (!lead) return { ok: false, error: { code: "no_clause", message: "No clause on this page." } };
   markers.focus(lead.id);
   return { ok: true, data: { id: lead.id } };

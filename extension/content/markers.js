@@ -1,11 +1,13 @@
 /**
- * The numbered markers in the margin, one per clause on the page: buttons in the extension's shadow root,
- * kept beside the first line of their clause as the page scrolls, resizes and reflows. What a marker does
+ * The numbered markers in the margin, one per clause on the page, or one per cluster of nearby clauses of
+ * one type (content/clusters.js; the marker then shows "×N"): buttons in the extension's shadow root, kept
+ * beside the first line of their clause as the page scrolls, resizes and reflows. What a marker does
  * when hovered, focused or clicked is the caller's (content/popover.js opens the card); this module only
  * makes, places and shows them.
  */
 import { SEVERITY_LABELS } from "../lib/labels.js";
 import { h, trusted } from "../lib/dom.js";
+import { clusterClauses } from "./clusters.js";
 import { firstRect, marginOf, textRectsAround } from "./hittest.js";
 import { markerSpot, markerSpotRight } from "./layout.js";
 import { getLayer } from "./ui.js";
@@ -26,18 +28,24 @@ export class Markers {
    * @param {() => void} on.layout the markers moved (the open card should follow)
    * @param {(id: string, event: KeyboardEvent) => void} [on.key] a key was pressed on a marker
    * @param {object} [options]
-   * @param {(clause: object, number: number, total: number) => {label: string, className: string,
-   *          ariaLabel: string, title: string}} [options.describe] how a marker reads (default: a clause's)
+   * @param {(clause: object, number: number, total: number, count: number) => {label: string,
+   *          className: string, ariaLabel: string, title: string}} [options.describe] how a marker reads
+   *          (default: a clause's; `count` is how many clauses it stands for)
+   * @param {(clauses: object[]) => {id: string, ids: string[]}[]} [options.group] which clauses share a marker
+   *          (default: clusters of nearby clauses of a type; `alone` gives each its own)
    * @param {"left"|"right"} [options.side] which margin the markers sit in
    */
-  constructor(on, { describe = describeClause, side = "left" } = {}) {
+  constructor(on, { describe = describeClause, group = clusterClauses, side = "left" } = {}) {
     this.on = on;
     this.describe = describe;
+    this.group = group;
     this.side = side;
     /** @type {import("./session.js").Clause[]} */
     this.clauses = [];
-    /** @type {Map<string, HTMLButtonElement>} */
+    /** @type {Map<string, HTMLButtonElement>} the markers, by the id of the clause each stands for */
     this.buttons = new Map();
+    /** @type {Map<string, HTMLButtonElement>} every placed clause's marker (its cluster's), by clause id */
+    this.members = new Map();
     this.frame = 0;
     this.listening = false;
     // The page itself scrolling moves nothing in document coordinates, where the markers sit: only the open
@@ -53,13 +61,17 @@ export class Markers {
   set(clauses) {
     for (const button of this.buttons.values()) button.remove();
     this.buttons.clear();
+    this.members.clear();
     this.clauses = clauses;
     const { layer } = getLayer();
     const total = clauses.length;
-    clauses.forEach((clause, position) => {
-      if (!clause.range) return;
-      const number = position + 1;
-      const { label, className, ariaLabel, title } = this.describe(clause, number, total);
+    const byId = new Map(clauses.map((clause, position) => [clause.id, { clause, number: position + 1 }]));
+    // One marker per group (by default a cluster of nearby clauses of a type, content/clusters.js), beside the
+    // clause it stands for.
+    for (const group of this.group(clauses.filter((c) => c.range))) {
+      const { clause, number } = byId.get(group.id);
+      const count = group.ids.length;
+      const { label, className, ariaLabel, title } = this.describe(clause, number, total, count);
       const button = h(
         "button",
         {
@@ -69,7 +81,10 @@ export class Markers {
           "aria-haspopup": "dialog",
           "aria-expanded": "false",
           title,
-          dataset: { id: clause.id, number, severity: clause.severity },
+          // A cluster's "×N" badge is drawn by CSS from data-badge, outside the button's text, so the
+          // visible text stays the name's number (axe: label-content-name-mismatch).
+          dataset: { id: clause.id, number, severity: clause.severity, count, ids: group.ids.join(" "),
+                     ...(count > 1 ? { badge: `×${count}` } : {}) },
         },
         label,
       );
@@ -82,7 +97,8 @@ export class Markers {
       button.addEventListener("keydown", trusted((event) => this.on.key?.(clause.id, event)));
       layer.appendChild(button);
       this.buttons.set(clause.id, button);
-    });
+      for (const id of group.ids) this.members.set(id, button);
+    }
     this.listen(this.buttons.size > 0);
     this.position();
   }
@@ -92,13 +108,13 @@ export class Markers {
   }
 
   /**
-   * Move the keyboard focus to the marker of clause `id` (its card opens, content/popover.js), scrolled into
-   * view.
+   * Move the keyboard focus to the marker of clause `id` (its own or its cluster's; its card opens,
+   * content/popover.js), scrolled into view.
    * @param {string} id
    * @returns {boolean} false when the clause has no marker on the page
    */
   focus(id) {
-    const button = this.buttons.get(id);
+    const button = this.button(id);
     if (!button || button.hidden) return false;
     const element = this.clauses.find((c) => c.id === id)?.range?.startContainer.parentElement;
     element?.scrollIntoView({ block: "center" });
@@ -107,18 +123,18 @@ export class Markers {
     return true;
   }
 
-  /** The ids of the clauses that have a marker shown, in page order. */
+  /** The ids of the clauses that have a marker of their own shown (one per cluster), in page order. */
   shownIds() {
     return this.clauses.filter((c) => this.buttons.has(c.id) && !this.buttons.get(c.id).hidden).map((c) => c.id);
   }
 
   /**
-   * The marker of clause `id`.
+   * The marker of clause `id`: its own, or that of the cluster it belongs to.
    * @param {string} id
    * @returns {HTMLButtonElement|undefined}
    */
   button(id) {
-    return this.buttons.get(id);
+    return this.buttons.get(id) ?? this.members.get(id);
   }
 
   /**
@@ -212,7 +228,7 @@ export class Markers {
       window.addEventListener("scrollend", done, true);
     });
     element?.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
-    const button = this.buttons.get(id);
+    const button = this.button(id);
     if (button) {
       button.classList.remove("pulse");
       void button.offsetWidth; // restart the animation
@@ -227,13 +243,25 @@ export class Markers {
  * @param {{annotation: {title: string}, severity: string}} clause
  * @param {number} number
  * @param {number} total
+ * @param {number} [count] how many clauses the marker stands for (its cluster)
  */
-function describeClause(clause, number, total) {
+function describeClause(clause, number, total, count = 1) {
   const { title } = clause.annotation;
+  const severity = SEVERITY_LABELS[clause.severity].toLowerCase();
   return {
     label: String(number),
-    className: `marker sev-${clause.severity}`,
-    ariaLabel: `Clause ${number} of ${total}, ${SEVERITY_LABELS[clause.severity].toLowerCase()} severity: ${title}`,
+    className: `marker sev-${clause.severity}${count > 1 ? " grouped" : ""}`,
+    ariaLabel: count > 1
+      ? `Clause ${number} of ${total}, with ${count - 1} more of its kind nearby, ${severity} severity: ${title}`
+      : `Clause ${number} of ${total}, ${severity} severity: ${title}`,
     title,
   };
+}
+
+/**
+ * Every clause its own marker (for markers of things that are not clause types, such as changes).
+ * @param {{id: string}[]} clauses
+ */
+export function alone(clauses) {
+  return clauses.map((clause) => ({ id: clause.id, ids: [clause.id] }));
 }

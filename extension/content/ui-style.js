@@ -79,6 +79,14 @@ button { cursor: pointer; }
 .marker.sev-medium { background: #9a5700; }
 .marker.sev-low { background: #1a5fb4; }
 .marker.pulse { animation: tl-pulse 900ms ease-out 2; }
+/* A marker for several nearby clauses of one type: the count hangs off its corner (generated content, so the
+   button's text is its number alone and its name, which says how many, contains it). */
+.marker[data-badge]::after {
+  content: attr(data-badge);
+  position: absolute; right: -13px; bottom: -7px; min-width: 19px; padding: 1px 3px;
+  border: 1px solid #ffffff; border-radius: 999px; background: #1f2328; color: #ffffff;
+  font: 700 9px/1.25 var(--tl-font); text-align: center; pointer-events: none;
+}
 @keyframes tl-pulse {
   0% { box-shadow: 0 0 0 0 rgba(63, 60, 187, 0.6); }
   100% { box-shadow: 0 0 0 14px rgba(63, 60, 187, 0); }

@@ -7,7 +7,7 @@
  */
 import { ACTION_KEY_PATTERN, ANNOTATION_ID_PATTERN, RECORD_ID_PATTERN, withActionKeys } from "./identity.js";
 import { MAX_TEXT_CHARS } from "./constants.js";
-import { NEUTRAL_STANCE } from "./labels.js";
+import { GENERIC_KIND, NEUTRAL_STANCE } from "./labels.js";
 import { checkFlow } from "./flow.js";
 import { MSG, TRIGGERS } from "./messages.js";
 import {
@@ -263,13 +263,46 @@ export const DROPPED_ACTION_FIELDS = Object.freeze({});
 /** Action fields passed on. */
 export const PASSED_ACTION_FIELDS = Object.freeze(Object.keys(ACTION_CHECKS));
 
+/** The service sends at most 7 digest entries (analysis.schema.json); a longer list is cut. */
+const DIGEST_MAX = 7;
+
+/**
+ * The digest reduced to checked entries, each naming only annotations the answer kept (in their order), and
+ * without entries left with none. An answer from a service older than the digest has none: `[]`.
+ * @param {unknown} raw the answer's `digest`
+ * @param {Set<string>} kept the ids of the annotations checkAnalysis kept
+ * @returns {{category: string, title: string, severity: string, stance: string, kind: string,
+ *   can_act: boolean, count: number, annotation_ids: string[]}[]}
+ */
+export function checkDigest(raw, kept) {
+  if (!Array.isArray(raw)) return [];
+  const entries = [];
+  for (const entry of raw.slice(0, DIGEST_MAX)) {
+    if (typeof entry !== "object" || entry === null || !SEVERITIES.includes(entry.severity)) continue;
+    const ids = Array.isArray(entry.annotation_ids) ? [...new Set(entry.annotation_ids.filter((id) => kept.has(id)))] : [];
+    if (!ids.length) continue;
+    entries.push({
+      category: text(entry.category, LIMIT.name),
+      title: text(entry.title, LIMIT.title) || "Clause",
+      severity: entry.severity,
+      stance: STANCES.includes(entry.stance) ? entry.stance : NEUTRAL_STANCE,
+      kind: ANNOTATION_KINDS.includes(entry.kind) ? entry.kind : GENERIC_KIND,
+      can_act: entry.can_act === true,
+      count: ids.length,
+      annotation_ids: ids,
+    });
+  }
+  return entries;
+}
+
 /**
  * The analysis answer reduced to the fields the extension uses, each checked; throws TypeError on a shape
  * the extension cannot show. Annotations without a valid id, quote or severity are left out, and so is a
- * second annotation with an id already seen (a message could not tell them apart).
+ * second annotation with an id already seen (a message could not tell them apart). The digest keeps only
+ * the annotations that were kept (`checkDigest`).
  * @param {any} data the JSON body of POST /analyze
- * @returns {{service: object|null, summary: {total: number, by_severity: object}, annotations: object[],
- *            changes: object|null}}
+ * @returns {{service: object|null, summary: {total: number, by_severity: object}, digest: object[],
+ *   annotations: object[], changes: object|null}}
  */
 export function checkAnalysis(data) {
   if (typeof data !== "object" || data === null || !Array.isArray(data.annotations)) {
@@ -288,6 +321,7 @@ export function checkAnalysis(data) {
   return {
     service: checkService(data.service),
     summary: { total: annotations.length, by_severity: bySeverity },
+    digest: checkDigest(data.digest, seen),
     annotations,
     changes: checkChanges(data.changes),
   };

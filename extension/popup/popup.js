@@ -155,6 +155,88 @@ function severityChips(summary) {
   );
 }
 
+/**
+ * The digest: the few clause types that matter most, most important first (the service ranks them). Each
+ * entry shows its clause on the page; an entry for several clauses ("×12") shows the first, then the next on
+ * each further click, and says which one it is showing.
+ */
+function digestSection(result, tabId) {
+  const status = h("p", { class: "list-status muted", role: "status" });
+  const entries = result.digest.map((entry) => {
+    let next = 0;
+    const position = h("span", { class: "digest-position", "aria-live": "polite" });
+    const times = entry.count > 1 ? `×${entry.count}` : "";
+    const meta = entry.title === categoryName(entry.category) ? [] : [categoryName(entry.category)];
+    if (entry.can_act) meta.push("you can act");
+    if (entry.kind === GENERIC_KIND) meta.push("recognised by its wording");
+    const button = h(
+      "button",
+      {
+        type: "button",
+        class: `digest-entry sev-${entry.severity}`,
+        dataset: { category: entry.category, severity: entry.severity, count: entry.count, stance: entry.stance },
+        // The name is the visible text (axe: label-content-name-mismatch), the severity read before it.
+        title: "Show it on the page",
+        onclick: async () => {
+          const shown = next;
+          const reply = await ask({ type: MSG.SHOW_CLAUSE, tabId, id: entry.annotation_ids[shown] });
+          if (!reply.ok) {
+            status.textContent = reply.error?.message ?? "Could not show that clause.";
+            return;
+          }
+          status.textContent = "";
+          next = (shown + 1) % entry.count;
+          if (entry.count > 1) position.textContent = `${shown + 1} of ${entry.count}`;
+        },
+      },
+      h("span", { class: `dot sev-${entry.severity}`, "aria-hidden": "true" }),
+      h(
+        "span",
+        { class: "digest-text" },
+        h("span", { class: "sr-only" }, `${SEVERITY_LABELS[entry.severity]} severity: `),
+        h("span", { class: "digest-title" }, entry.title),
+        h(
+          "span",
+          { class: "digest-meta" },
+          meta.join(" · "),
+          entry.stance === FAVOURABLE_STANCE ? h("span", { class: "favourable" }, " · in your favour") : null,
+        ),
+      ),
+      h("span", { class: "digest-side" }, times ? h("span", { class: "times" }, times) : null, position),
+    );
+    return h("li", {}, button);
+  });
+  return h(
+    "section",
+    { class: "digest", "aria-labelledby": "digest-title" },
+    h("h2", { id: "digest-title" }, "What matters most"),
+    h("ol", { class: "digest-list" }, entries),
+    status,
+  );
+}
+
+/** "All N clauses": the page's clauses in page order, shown on demand (at once when there is no digest). */
+function allClauses(result, tabId) {
+  const [list, status] = clauseList(result, tabId);
+  const total = result.summary.total;
+  const label = `All ${total} clause${total === 1 ? "" : "s"}`;
+  list.id = "all-clauses";
+  if (!result.digest.length) return h("div", { class: "all" }, list, status);
+  list.hidden = true;
+  const toggle = h(
+    "button",
+    { type: "button", id: "show-all", class: "button small", "aria-expanded": "false", "aria-controls": "all-clauses" },
+    label,
+  );
+  toggle.addEventListener("click", trusted(() => {
+    const opening = list.hidden;
+    list.hidden = !opening;
+    toggle.setAttribute("aria-expanded", String(opening));
+    toggle.textContent = opening ? "Hide the list" : label;
+  }));
+  return h("div", { class: "all" }, toggle, list, status);
+}
+
 function clauseList(result, tabId) {
   const status = h("p", { class: "list-status muted", role: "status" });
   const list = h(
@@ -433,13 +515,16 @@ async function render(tabId) {
   if (result?.changes) parts.push(changesSection(result.changes, tabId));
   if (result) {
     const total = result.summary.total;
+    const checked = { ...result, digest: result.digest ?? [] };
+    // The digest first; the counts and the whole list after it, the list on demand.
+    if (total && checked.digest.length) parts.push(digestSection(checked, tabId));
     parts.push(
       h(
         "section",
         { class: "summary", "aria-labelledby": "summary-title" },
         h("h2", { id: "summary-title" }, total ? `${total} clause${total === 1 ? "" : "s"} worth knowing on this page` : "No clauses TermsLens knows about on this page"),
         severityChips(result.summary),
-        total ? clauseList(result, tabId) : null,
+        total ? allClauses(checked, tabId) : null,
       ),
     );
   } else if (readable) {

@@ -4,7 +4,10 @@
     locate_records     where each curated record's clause sits (the matching engine)
     locate_reworded    on the record's own document, its clause in other words (`termslens.reworded`)
     records_that_apply which of those belong on this page
-    detect_types       clause types recognised without a record (the detector)
+    detect_types       clause types recognised without a record (the detector; never on headings, tables of
+                       contents, cross-references or definitions)
+    resolve_conflicts  no generic card where a curated one is; at most one per sentence per category family;
+                       no contradictions
     merge              one annotation list in page order: curated, then the types no record covers
     add_clause_actions the opt-outs a clause's own wording spells out
     identify           stable ids
@@ -12,6 +15,7 @@
     check_wordings     for each curated clause, whether the page's wording is the one TermsLens verified
     changes_since_read what changed since the reader's earlier version of the document (its caller looks that
                        version up in the history: `with_changes`)
+    summarise          the digest: the few clause types that matter most, repeats grouped
 
 Each stage is a function of what the earlier ones gave; `analyze` runs them in order. Nothing here knows HTTP,
 files or the store: the API and the CLI call `analyze` and serialise its `Analysis` with `termslens.report`.
@@ -28,10 +32,11 @@ from termslens.annotation import Annotation, generic_annotation, record_annotati
 from termslens.changes import Changes, Earlier, changes_since, labels
 from termslens.clause_actions import actions_from_clause
 from termslens.detect import Detection, detect_clauses
+from termslens.digest import DigestEntry, digest
 from termslens.diff import Change, diff_versions
 from termslens.document_kind import is_privacy_notice
 from termslens.engine import Match
-from termslens.generic import merge_detections, uncovered
+from termslens.generic import merge_detections, resolve
 from termslens.library import Library
 from termslens.peers import Peers
 from termslens.records import Service
@@ -59,6 +64,7 @@ class Analysis:
     service_matched_by: str | None  # "domain" (from the URL) or "content" (from the clauses found)
     annotations: tuple[Annotation, ...]
     peers: Mapping[str, Peers] = field(default_factory=dict)  # by category: how the library's services treat it
+    digest: tuple[DigestEntry, ...] = ()  # the few clause types that matter most, most important first
     version: Version | None = None  # the page as a version of its document (`analyze(..., versioned=True)`)
     changes: Changes | None = None  # since the reader's earlier version (`with_changes`)
 
@@ -87,10 +93,14 @@ def analyze(
         matches = sorted([*matches, *locate_reworded(page, library, url, matches)], key=lambda m: (m.start, m.end))
     curated = records_that_apply(page, matches, library, url_service)
     detections = detect_types(page, privacy_notice=is_privacy_notice(title=title, url=url)) if generic else []
-    annotations = check_wordings(page, add_clause_actions(merge(page, curated, detections)))
+    cards = resolve_conflicts(page, curated, detections)
+    annotations = identify(check_wordings(page, add_clause_actions(merge(page, curated, cards))))
     service, matched_by = identify_service(url_service, curated)
     version = read_page_version(page) if versioned else None
-    return Analysis(page, service, matched_by, tuple(identify(annotations)), library.peers, version)
+    return Analysis(
+        page, service, matched_by, tuple(annotations), library.peers, digest=tuple(summarise(annotations)),
+        version=version,
+    )
 
 
 def locate_records(page: Page, library: Library, url_service: Service | None) -> list[Match]:
@@ -153,15 +163,21 @@ def detect_types(page: Page, *, privacy_notice: bool) -> list[Detection]:
     return detect_clauses(page, privacy_notice=privacy_notice)
 
 
+def resolve_conflicts(page: Page, curated: Sequence[Annotation], detections: Iterable[Detection]) -> list[Detection]:
+    """The detections that get a card: none on a sentence a curated clause covers, one per sentence per
+    family, and none that contradicts what the sentence says (`generic.resolve`)."""
+    return resolve(page.text, detections, curated)
+
+
 def merge(page: Page, curated: Sequence[Annotation], detections: Iterable[Detection]) -> list[Annotation]:
-    """Curated annotations and generic ones for the detections no curated clause covers, in page order.
+    """Curated annotations and generic ones for the (resolved) detections, in page order.
 
     Detections of one category in consecutive sentences become one clause.
     """
     known = categories()
     generic = [
         generic_annotation(page, known[d.category], d.start, d.end, d.score)
-        for d in uncovered(merge_detections(page.text, detections), curated)
+        for d in merge_detections(page.text, detections)
         if d.category in known
     ]
     return sorted([*curated, *generic], key=lambda a: (a.start, a.end, a.kind))
@@ -231,3 +247,9 @@ def compare_texts(
     assert old.version is not None and new.version is not None
     changes = diff_versions(old.version, new.version, old_labels=labels(old.annotations), new_labels=labels(new.annotations))
     return old, new, changes
+
+
+def summarise(annotations: Sequence[Annotation]) -> list[DigestEntry]:
+    """The digest stage: at most `digest.DIGEST_SIZE` clause types, most important first, repeats grouped
+    with the ids of their annotations (`termslens.digest`)."""
+    return digest(annotations)

@@ -179,7 +179,8 @@ def analyze(source: str, url: str | None, title: str | None, as_json: bool, reco
 
 
 def _print_report(name: str, text: str, analysis) -> None:
-    """The terminal report: one block per clause with what it means and what you can do."""
+    """The terminal report: the digest first, then every clause with what it means and what you can do, a
+    clause type found several times shown once with all its excerpts."""
     from termslens.report import analysis_json
 
     body = analysis_json(analysis)
@@ -196,20 +197,39 @@ def _print_report(name: str, text: str, analysis) -> None:
         f"{kinds['generic']} recognised by type.\n"
     )
     colors = {"high": "red", "medium": "yellow", "low": "blue"}
+    click.secho("What matters most", bold=True)
+    for number, entry in enumerate(body["digest"], 1):
+        label = entry["severity"].upper() + (" (good news)" if entry["stance"] == "good" else "")
+        repeat = f" ×{entry['count']}" if entry["count"] > 1 else ""
+        act = " · you can act" if entry["can_act"] else ""
+        click.secho(f"  {number}. [{label}] {entry['title']}{repeat}", fg=colors[entry["severity"]], nl=False)
+        click.echo(f"  ({entry['category']}{act})")
+    groups = _clause_groups(body["annotations"])
+    click.secho(f"\nAll {summary['total']} clauses"
+                + (f" ({len(groups)} entries: repeats of a clause type shown once)" if len(groups) < summary["total"] else ""),
+                bold=True)
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="    ")
-    for number, annotation in enumerate(body["annotations"], 1):
-        line = text.count("\n", 0, annotation["start"]) + 1
-        label = annotation["severity"].upper() + (" (good news)" if annotation["stance"] == "good" else "")
-        kind = "curated record" if annotation["kind"] == "record" else "clause type, no record for this service"
-        click.secho(f"{number}. [{label}] {annotation['title']}", fg=colors[annotation["severity"]], bold=True)
-        click.echo(f"    {annotation['category']} · {kind} · line {line} · match {annotation['score']:.0f}/100")
-        excerpt = " ".join(annotation["exact"].split())
-        click.echo(wrap.fill(f"“{excerpt if len(excerpt) <= 240 else excerpt[:237] + '…'}”"))
-        click.echo(wrap.fill(f"What it means: {annotation['means']}"))
-        click.echo(wrap.fill(f"Why it matters: {annotation['matters']}"))
-        if annotation["actions"] or annotation.get("advice"):
+    for number, group in enumerate(groups, 1):
+        first = group[0]
+        lines = [text.count("\n", 0, a["start"]) + 1 for a in group]
+        label = first["severity"].upper() + (" (good news)" if first["stance"] == "good" else "")
+        kind = "curated record" if first["kind"] == "record" else "clause type, no record for this service"
+        repeat = f" ×{len(group)}" if len(group) > 1 else ""
+        where = f"line {lines[0]}" if len(group) == 1 else "lines " + ", ".join(map(str, lines[:12])) + (
+            ", …" if len(lines) > 12 else "")
+        click.secho(f"{number}. [{label}] {first['title']}{repeat}", fg=colors[first["severity"]], bold=True)
+        click.echo(f"    {first['category']} · {kind} · {where} · match {max(a['score'] for a in group):.0f}/100")
+        for annotation in group[:EXCERPTS_PER_GROUP]:
+            excerpt = " ".join(annotation["exact"].split())
+            click.echo(wrap.fill(f"“{excerpt if len(excerpt) <= 240 else excerpt[:237] + '…'}”"))
+        if len(group) > EXCERPTS_PER_GROUP:
+            click.echo(f"    … and {len(group) - EXCERPTS_PER_GROUP} more like these.")
+        click.echo(wrap.fill(f"What it means: {first['means']}"))
+        click.echo(wrap.fill(f"Why it matters: {first['matters']}"))
+        actions = _unique_actions(a for annotation in group for a in annotation["actions"])
+        if actions or first.get("advice"):
             click.echo("    What you can do:")
-        for action in annotation["actions"]:
+        for action in actions:
             target = action.get("url") or (f"mailto:{action['email']}" if action.get("email") else "")
             click.echo(f"    - {action['label']}" + (f": {target}" if target else ""))
             if action.get("deadline"):
@@ -218,11 +238,43 @@ def _print_report(name: str, text: str, analysis) -> None:
                 click.echo(f"        {step_number}. {step}")
             for caveat in action["caveats"]:
                 click.echo(f"        Note: {caveat}")
-        for advice in annotation.get("advice", ()):
+        for advice in first.get("advice", ()):
             click.echo(f"    - {advice}")
-        if "peers" in annotation:
-            click.echo(wrap.fill(f"Elsewhere: {annotation['peers']['summary']}"))
+        if "peers" in first:
+            click.echo(wrap.fill(f"Elsewhere: {first['peers']['summary']}"))
         click.echo()
+
+
+# A clause type found many times prints this many of its excerpts, then a count of the others.
+EXCERPTS_PER_GROUP = 3
+
+
+def _clause_groups(annotations: list[dict]) -> list[list[dict]]:
+    """The annotations in page order, those of one generic clause type (category and stance) together at the
+    place of the first; each curated record apart (each says something of its own)."""
+    groups: list[list[dict]] = []
+    generic_group: dict[tuple[str, str], list[dict]] = {}
+    for annotation in annotations:
+        if annotation["kind"] != "generic":
+            groups.append([annotation])
+            continue
+        key = (annotation["category"], annotation["stance"])
+        if key in generic_group:
+            generic_group[key].append(annotation)
+        else:
+            generic_group[key] = [annotation]
+            groups.append(generic_group[key])
+    return groups
+
+
+def _unique_actions(actions) -> list[dict]:
+    seen, out = set(), []
+    for action in actions:
+        key = (action["kind"], action["label"], action.get("url"), action.get("email"))
+        if key not in seen:
+            seen.add(key)
+            out.append(action)
+    return out
 
 
 def _read_document(source: str) -> str:
@@ -723,46 +775,86 @@ def _run_all(commands, *, check: bool = True) -> None:
 
 @main.group()
 def detector() -> None:
-    """Train and measure the clause-type detector (uses scikit-learn and the CLAUDETTE data)."""
+    """Train and measure the clause-type detector (uses scikit-learn, the CLAUDETTE data and ToS;DR's quotes)."""
 
 
 DETECTOR_DATA_OPTION = click.option(
     "--data",
-    "data_dir",
+    "data_dirs",
+    multiple=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="The CLAUDETTE folder (sentences.jsonl); default: $TERMSLENS_CLAUDETTE, else ../shared/claudette-dev.",
+    help="A CLAUDETTE-format folder (sentences.jsonl; repeatable); default: $TERMSLENS_CLAUDETTE, else "
+         "../shared/claudette-dev and ../shared/claudette-extra.",
 )
+TOSDR_OPTION = click.option(
+    "--tosdr",
+    "tosdr_dir",
+    type=click.Path(path_type=Path),
+    help="The ToS;DR folder (points.jsonl) whose quotes teach the categories CLAUDETTE lacks; default "
+         "../shared/tosdr.",
+)
+NO_TOSDR_OPTION = click.option("--no-tosdr", is_flag=True, help="Learn the CLAUDETTE categories only.")
 
 
 @detector.command("train")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the model (default: the package's data/models/detector.npz).")
 @DETECTOR_DATA_OPTION
-def detector_train(out: Path | None, data_dir: Path | None) -> None:
-    """Train the model on every labelled document and write it (deterministic: same data, same model)."""
+@TOSDR_OPTION
+@NO_TOSDR_OPTION
+def detector_train(out: Path | None, data_dirs: tuple[Path, ...], tosdr_dir: Path | None, no_tosdr: bool) -> None:
+    """Train the model on every labelled document and quote and write it (deterministic: same data, same model)."""
     from termslens.detect import bundled_model_path
     from termslens.detect.model import save_model
     from termslens.detect.train import train
 
-    corpus = _labelled_corpus(data_dir)
-    model = train(corpus)
+    data = _training_set(data_dirs, tosdr_dir, no_tosdr)
+    model = train(data)
     try:
         path = save_model(model, out or bundled_model_path())
     except OSError as exc:
         raise click.ClickException(f"cannot write {out or bundled_model_path()}: {exc.strerror or exc}") from None
-    click.echo(f"Trained on {_count(len(corpus.document_names), 'document')} "
-               f"({_count(len(corpus.sentences), 'sentence')}); wrote {path} ({path.stat().st_size // 1024} KB).")
+    trained = model.meta["trained_on"]
+    quotes = (f" and {_count(trained['tosdr_quotes'], 'ToS;DR quote')} of "
+              f"{_count(trained['tosdr_services'], 'service')}" if trained["tosdr_quotes"] else "")
+    click.echo(f"Trained on {_count(trained['documents'], 'document')} "
+               f"({_count(trained['claudette_sentences'], 'sentence')}){quotes}: "
+               f"{len(model.categories)} categories; wrote {path} ({path.stat().st_size // 1024} KB).")
 
 
 @detector.command("evaluate")
 @DETECTOR_DATA_OPTION
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the table.")
-def detector_evaluate(data_dir: Path | None, as_json: bool) -> None:
-    """Leave-one-document-out cross-validation: precision, recall, F1 per category and the macro-F1."""
-    from termslens.detect.evaluate import cross_validate
+@TOSDR_OPTION
+@NO_TOSDR_OPTION
+@click.option("--variants", type=click.Choice(["all", "shipped"]), default="all", show_default=True,
+              help="Choose among every training variant inside each outer fold, or measure the shipped one only.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the tables.")
+def detector_evaluate(data_dirs: tuple[Path, ...], tosdr_dir: Path | None, no_tosdr: bool, variants: str,
+                      as_json: bool) -> None:
+    """Nested evaluation grouped by service: per category precision, recall, F1 on held-out services."""
+    from termslens.detect.evaluate import format_nested, nested_evaluation
+    from termslens.detect.train import SHIPPED, VARIANTS
 
-    corpus = _labelled_corpus(data_dir)
-    _echo_evaluation(cross_validate(corpus, progress=lambda name: click.echo(f"held out: {name}", err=True)), as_json)
+    data = _training_set(data_dirs, tosdr_dir, no_tosdr)
+    chosen = VARIANTS if variants == "all" else (SHIPPED,)
+    try:
+        result = nested_evaluation(data, chosen, progress=lambda line: click.echo(line, err=True))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not as_json:
+        click.echo(format_nested(result))
+        return
+    click.echo(json.dumps({
+        "claudette": _evaluation_json(result.claudette),
+        "claudette_by_folder": {k: round(v, 4) for k, v in result.claudette_by_origin.items()},
+        "tosdr": _evaluation_json(result.tosdr) if result.tosdr is not None else None,
+        "variants": [
+            {"fold": r.fold + 1, "variant": r.variant, "inner_claudette": round(r.inner_claudette, 4),
+             "inner_tosdr": round(r.inner_tosdr, 4), "outer_claudette": round(r.outer_claudette, 4),
+             "outer_tosdr": round(r.outer_tosdr, 4), "chosen": r.chosen}
+            for r in result.runs
+        ],
+    }))
 
 
 @detector.command("score")
@@ -774,41 +866,50 @@ def detector_evaluate(data_dir: Path | None, as_json: bool) -> None:
 def detector_score(data_dir: Path, model_path: Path | None, as_json: bool) -> None:
     """The shipped model on held-out labelled documents: precision, recall, F1 per category and the macro-F1."""
     from termslens.detect import bundled_model_path
-    from termslens.detect.evaluate import score_model
+    from termslens.detect.corpus import CorpusError, load_claudette
+    from termslens.detect.evaluate import format_table, score_model
     from termslens.detect.model import ModelError, load_model
 
     try:
         model = load_model(model_path or bundled_model_path())
-    except ModelError as exc:
+        corpus = load_claudette(data_dir)
+    except (ModelError, CorpusError) as exc:
         raise click.ClickException(str(exc)) from None
-    _echo_evaluation(score_model(model, _labelled_corpus(data_dir)), as_json)
-
-
-def _labelled_corpus(data_dir: Path | None):
-    from termslens.detect.corpus import CorpusError, load_claudette
-
-    try:
-        return load_claudette(data_dir)
-    except CorpusError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _echo_evaluation(evaluation, as_json: bool) -> None:
-    from termslens.detect.evaluate import format_table
-
-    if not as_json:
+    evaluation = score_model(model, corpus)
+    if as_json:
+        click.echo(json.dumps(_evaluation_json(evaluation)))
+    else:
         click.echo(format_table(evaluation))
-        return
-    click.echo(json.dumps({
+
+
+def _training_set(data_dirs: tuple[Path, ...], tosdr_dir: Path | None, no_tosdr: bool):
+    from termslens.detect.corpus import CorpusError, default_data_dirs, shared_dir
+    from termslens.detect.dataset import build
+    from termslens.detect.tosdr import PointsError
+
+    points = None if no_tosdr else (tosdr_dir or shared_dir() / "tosdr")
+    try:
+        return build(list(data_dirs) or default_data_dirs(), points)
+    except (CorpusError, PointsError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _evaluation_json(evaluation) -> dict:
+    return {
         "macro_f1": round(evaluation.macro_f1, 4),
+        "macro_precision": round(evaluation.macro_precision, 4),
+        "macro_recall": round(evaluation.macro_recall, 4),
         "folds": evaluation.folds,
         "documents": evaluation.documents,
         "categories": [
-            {"category": s.category, "claudette": s.code, "precision": round(s.precision, 4),
-             "recall": round(s.recall, 4), "f1": round(s.f1, 4), "support": s.support, "predicted": s.predicted}
+            {"category": s.category, "claudette": s.code or None, "precision": round(s.precision, 4),
+             "recall": round(s.recall, 4), "f1": round(s.f1, 4), "support": s.support, "predicted": s.predicted,
+             **({"quote_precision": round(s.quote_precision, 4),
+                 "background_per_1000": round(s.background_per_1000 or 0.0, 2)}
+                if s.quote_precision is not None else {})}
             for s in evaluation.scores
         ],
-    }))
+    }
 
 
 if __name__ == "__main__":  # `python -m termslens.cli`, as the start-at-login unit runs it (service_unit.py)

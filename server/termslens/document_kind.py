@@ -1,6 +1,6 @@
 """Whether a page is a privacy notice rather than terms, from the names it goes by: its title, its address,
 its file name. The clause-type detector shows fewer of its categories on privacy notices (see
-`termslens.detect.PRIVACY_NOTICE_CATEGORIES`)."""
+`termslens.detect.TERMS_ONLY_CATEGORIES`)."""
 
 from __future__ import annotations
 

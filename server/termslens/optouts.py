@@ -1,9 +1,9 @@
 """Completed opt-outs: which setting the person changed through a flow, to which state, and when it was last
 seen to hold (issue 15). Only the facts the popup and the guide need, never page text.
 
-Kept in its own SQLite file (stdlib sqlite3) in the data folder, behind this small interface, while the main
-store (store.py) is being rebuilt on sqlite3 by issue 10; the two can share one database once that lands.
-Every change is one transaction, so a killed process leaves the previous state whole.
+The table lives in the local store's SQLite database (`store.py` creates it with its own and hands out an
+`OptOutStore` on its connection: `Store.optouts()`), so a store found damaged at start is set aside with it,
+and every change is one transaction: a killed process leaves the previous state whole.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
-OPTOUTS_FILE = "optouts.sqlite3"
 # Bounds for what the API accepts: an action key as the extension makes it, short setting names and states.
 ACTION_KEY = re.compile(r"^[a-z-]{1,40}:[0-9a-f]{8}(~[0-9]{1,4})?$")
 RECORD_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
@@ -26,7 +24,7 @@ MAX_URL_CHARS = 2000
 MAX_OPTOUTS = 1000
 OUTCOMES = ("verified", "lapsed")
 
-_SCHEMA = """
+OPTOUTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS optouts (
   record_id  TEXT NOT NULL,
   action     TEXT NOT NULL,
@@ -38,7 +36,7 @@ CREATE TABLE IF NOT EXISTS optouts (
   verified   TEXT NOT NULL,
   lapsed     TEXT,
   PRIMARY KEY (record_id, action)
-)
+);
 """
 
 
@@ -66,15 +64,11 @@ class OptOut:
 
 
 class OptOutStore:
-    """The completed opt-outs of this computer's user, safe to share between the server's threads."""
+    """The completed opt-outs of this computer's user, on the store's connection and lock (`Store.optouts()`)."""
 
-    def __init__(self, data_dir: Path):
-        self.path = Path(data_dir) / OPTOUTS_FILE
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(_SCHEMA)
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock):
+        self._db = db
+        self._lock = lock
 
     def all(self, *, service_id: str | None = None) -> list[OptOut]:
         """The kept opt-outs (of one service when given), most recently verified first."""
@@ -143,10 +137,6 @@ class OptOutStore:
         with self._lock:
             cursor = self._db.execute("DELETE FROM optouts WHERE record_id = ? AND action = ?", (record_id, action))
         return cursor.rowcount > 0
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
 
 
 def _check(*, record_id: str, action: str, service_id: str, setting: str, state: str, page_url: str, date: str,

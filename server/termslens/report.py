@@ -9,6 +9,7 @@ from termslens.analysis import Analysis
 from termslens.annotation import RECORD, Annotation, located
 from termslens.changes import Changes, change_id
 from termslens.diff import CHANGE_KINDS, Change, WordOp
+from termslens.digest import DigestEntry
 from termslens.material import Passage, Reason
 from termslens.peers import Peers
 from termslens.segment import Page
@@ -67,6 +68,21 @@ def annotation_json(annotation: Annotation, peers: Mapping[str, Peers]) -> dict[
     return body
 
 
+def digest_json(entry: DigestEntry) -> dict[str, Any]:
+    """One digest entry: a clause type on the page, how many times it occurs and the ids of its annotations."""
+    return {
+        "category": entry.category,
+        "title": entry.title,
+        "severity": entry.severity,
+        "stance": entry.stance,
+        "kind": entry.kind,
+        "record_id": entry.record_id,
+        "can_act": entry.can_act,
+        "count": entry.count,
+        "annotation_ids": list(entry.annotation_ids),
+    }
+
+
 def wording_json(wording: Wording) -> dict[str, Any]:
     """`{"status", "verified_hash", "verified", "diff", "material", "absent", "claims_hold"}` of a curated clause."""
     return {
@@ -81,7 +97,7 @@ def wording_json(wording: Wording) -> dict[str, Any]:
 
 
 def analysis_json(analysis: Analysis, *, text: str | None = None, with_changes: bool = False) -> dict[str, Any]:
-    """`{"service", "summary", "annotations"}`, plus `"text"` first when given (offsets index it) and, with
+    """`{"service", "summary", "digest", "annotations"}`, plus `"text"` first when given (offsets index it) and, with
     `with_changes`, `"changes"` (null when there is no earlier version or nothing changed)."""
     service = None
     if analysis.service is not None:
@@ -90,6 +106,7 @@ def analysis_json(analysis: Analysis, *, text: str | None = None, with_changes: 
     body.update(
         service=service,
         summary=summary_json(analysis.annotations),
+        digest=[digest_json(entry) for entry in analysis.digest],
         annotations=[annotation_json(annotation, analysis.peers) for annotation in analysis.annotations],
     )
     if with_changes:

@@ -26,9 +26,11 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from termslens.config import MAX_FEEDBACK_REPORTS
 from termslens.history_index import HISTORY_SCHEMA, HistoryIndex
+from termslens.optouts import OPTOUTS_SCHEMA, OptOutStore
 
 STORE_FILE = "store.sqlite3"
 LEGACY_STORE_FILE = "store.json"  # the tinydb file of earlier versions: copied in on the first start
+LEGACY_OPTOUTS_FILE = "optouts.sqlite3"  # the opt-outs' own file before they joined this database
 SCHEMA_VERSION = 1
 
 _SCHEMA = """
@@ -136,6 +138,7 @@ class Store:
             self._remove_temporary_files()
             self._db = self._open()
             self._migrate_legacy_store()
+            self._migrate_optouts_file()
         except (OSError, sqlite3.Error) as exc:  # the folder itself fails us (full, read-only mount, I/O error)
             reason = getattr(exc, "strerror", None) or exc
             raise StoreError(f"cannot use the store in {self.folder}: {reason}") from None
@@ -173,7 +176,7 @@ class Store:
             check = db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise sqlite3.DatabaseError(f"damaged: {check}")
-            db.executescript(_SCHEMA + HISTORY_SCHEMA)
+            db.executescript(_SCHEMA + HISTORY_SCHEMA + OPTOUTS_SCHEMA)
             if db.execute("PRAGMA user_version").fetchone()[0] == 0:
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             # A database of the same name but of other tables (or damaged ones) fails here, not at the first write.
@@ -256,6 +259,29 @@ class Store:
             self._problem(message + f" {skipped} of its entries could not be used; they are only in the old file.")
         else:
             self.notices.append(message)
+
+    def _migrate_optouts_file(self) -> None:
+        """Copy the opt-outs of the separate `optouts.sqlite3` (the first version of issue 15) into this
+        database in one transaction, then keep the old file aside. A damaged file is set aside with a notice."""
+        old = self.folder / LEGACY_OPTOUTS_FILE
+        if not old.is_file():
+            return
+        try:
+            with self._lock:
+                self._db.execute("ATTACH DATABASE ? AS old", (str(old),))
+                try:
+                    with self._transaction():
+                        copied = self._db.execute("INSERT OR IGNORE INTO optouts SELECT * FROM old.optouts").rowcount
+                finally:
+                    self._db.execute("DETACH DATABASE old")
+        except sqlite3.Error as exc:
+            aside = self._set_aside(old, "corrupt", companions=("-wal", "-shm"))
+            self._problem(f"The opt-outs file {old} could not be read ({exc}); it was moved to {aside} and "
+                          "nothing was copied from it.")
+            return
+        aside = self._set_aside(old, "migrated", companions=("-wal", "-shm"))
+        self.notices.append(f"{copied} completed opt-out(s) moved from {old} into {self.path}; the old file is "
+                            f"kept as {aside}.")
 
     @staticmethod
     def _read_legacy(path: Path) -> dict[str, Any]:
@@ -415,6 +441,10 @@ class Store:
         in this database beside the record files and reports: the same connection, lock and transactions, so a
         process killed mid-write leaves it whole too (`termslens.history_index`)."""
         return HistoryIndex(self._db, self._lock)
+
+    def optouts(self) -> OptOutStore:
+        """The opt-outs the person completed through a flow, kept in this database the same way."""
+        return OptOutStore(self._db, self._lock)
 
     def close(self) -> None:
         with self._lock:

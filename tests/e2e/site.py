@@ -25,6 +25,8 @@ NO_MARGIN_URL = "https://edge.example.com/legal/terms"
 SPOTIFY_NO_MARGIN_URL = "https://www.spotify.com/legal/end-user-agreement/"
 # Terms on a dark page whose colours are written in oklch() and color-mix() (nothing in rgb()).
 OKLCH_URL = "https://dusk.example.org/legal/terms"
+# A long real terms page (TikTok's EEA terms, from the shared corpus): many clauses, repeats of a type.
+TIKTOK_TERMS_URL = "https://www.tiktok.com/legal/page/eea/terms-of-service/en"
 # A real terms page of a service the library has no records for (Rovio's, from the CLAUDETTE corpus).
 UNKNOWN_SERVICE_URL = "https://www.rovio.com/eula"
 # Attack pages (issue 10): terms that try to read and drive the extension's UI, and terms that never stop changing.
@@ -430,6 +432,8 @@ def build_site(shared: Path) -> Site:
     site.add(XSS_URL, xss_html())
     site.add(HOSTILE_URL, hostile_html(terms))
     site.add(CHURN_URL, churn_html(terms))
+    tiktok = markdown_to_html((corpus / "TikTok" / "terms.md").read_text("utf-8"))
+    site.add(TIKTOK_TERMS_URL, page_html("Terms of Service | TikTok", tiktok, brand="TikTok"))
     rovio = claudette_html(shared / "claudette-dev" / "docs" / "Rovio.txt")
     site.add(UNKNOWN_SERVICE_URL, page_html("Terms of Service | Rovio", rovio, brand="Rovio"))
     site.add(

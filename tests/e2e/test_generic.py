@@ -62,6 +62,7 @@ def test_a_generic_clause_can_be_shown_from_the_popup_and_reported(extension, se
     page.evaluate("window.scrollTo(0, 0)")
     arbitration = category(service, "arbitration")
     popup = extension.open_popup(page)
+    popup.locator("#show-all").click()
     popup.locator(".clause", has_text=arbitration["name"]).first.click()
     page.wait_for_function(
         "() => { const f = CSS.highlights.get('termslens-focus'); if (!f) return false;"

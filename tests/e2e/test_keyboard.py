@@ -66,6 +66,7 @@ def test_choosing_a_clause_in_the_popup_focuses_it_on_the_page(extension, servic
     law = service.get("/records/anthropic-terms-governing-law")
     page = extension.open(TERMS_URL)
     popup = extension.open_popup(page)
+    popup.locator("#show-all").click()  # the popup opens with the digest; every clause is one click away
     popup.locator(".clause", has_text=law["title"]).click()
     ui = extension.ui(page)
     ui.wait_for("(ui, t) => ui.root()?.activeElement?.title === t", law["title"], what="the clause's marker to be focused")

@@ -69,7 +69,8 @@ def test_no_marker_covers_text_in_a_700px_window(extension, pages, url):
     page.set_viewport_size({"width": 700, "height": 900})
     page.goto(url)
     extension.wait_state(page, "ready")
-    seen = check_markers_in_view(extension, page, scroll_positions(page))
+    # Nearby clauses of a type share a marker (content/clusters.js): twelve scroll positions see enough of them.
+    seen = check_markers_in_view(extension, page, scroll_positions(page, 12))
     assert seen >= 10
     if url == TERMS_URL:
         screenshot(page, "narrow-700")

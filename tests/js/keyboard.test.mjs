@@ -19,6 +19,15 @@ test("clauses no longer on the page are skipped", () => {
   assert.equal(leadClause([]), null);
 });
 
+test("with a digest, the shortcut goes to the first clause on the page of its first entry", () => {
+  const clauses = [clause("a", LOW), clause("b", HIGH), clause("c", MEDIUM), clause("d", MEDIUM)];
+  assert.equal(leadClause(clauses, [{ annotation_ids: ["d", "c"] }, { annotation_ids: ["b"] }]).id, "d");
+  // An entry whose clauses left the page gives way to the next.
+  const gone = [clause("a", LOW), clause("b", HIGH), clause("c", MEDIUM, null)];
+  assert.equal(leadClause(gone, [{ annotation_ids: ["c"] }, { annotation_ids: ["a"] }]).id, "a");
+  assert.equal(leadClause(gone, []).id, "b");
+});
+
 test("arrow keys, j and k move to the next and previous clause, Home and End to the ends", () => {
   assert.equal(movedIndex("ArrowDown", 2, 5), 3);
   assert.equal(movedIndex("j", 2, 5), 3);

@@ -12,6 +12,7 @@ import {
   PASSED_ACTION_FIELDS,
   PASSED_ANNOTATION_FIELDS,
   checkAnalysis,
+  checkDigest,
   checkProvenance,
   checkSite,
   isHttpsUrl,
@@ -208,6 +209,37 @@ test("only https URLs count as links", () => {
   for (const url of ["http://example.com", "javascript:alert(1)", "data:text/html,x", "//example.com", "https//x", 42, null]) {
     assert.equal(isHttpsUrl(url), false, String(url));
   }
+});
+
+test("the digest keeps its order and names only annotations the answer kept", () => {
+  const data = answer();
+  assert.ok(data.digest.length > 0 && data.digest.length <= 7);
+  const result = checkAnalysis(data);
+  assert.deepEqual(result.digest.map((e) => e.title), data.digest.map((e) => e.title));
+  const kept = new Set(result.annotations.map((a) => a.id));
+  for (const entry of result.digest) {
+    assert.ok(entry.annotation_ids.every((id) => kept.has(id)));
+    assert.equal(entry.count, entry.annotation_ids.length);
+  }
+  // An annotation dropped as malformed leaves the digest too; an entry left with none goes.
+  const [first] = data.digest;
+  data.annotations = data.annotations.filter((a) => !first.annotation_ids.includes(a.id));
+  assert.ok(!checkAnalysis(data).digest.some((e) => e.title === first.title && e.category === first.category));
+});
+
+test("a malformed digest is cut to what can be shown, and an old answer has none", () => {
+  const kept = new Set(["generic:tracking:0123456789ab", "generic:tracking:0123456789ac"]);
+  const entry = { category: "tracking", title: "<b>x</b>", severity: "medium", stance: "bad", kind: "generic", can_act: "yes",
+    count: 99, annotation_ids: ["generic:tracking:0123456789ab", "generic:tracking:0123456789ab", "nope", 3, "generic:tracking:0123456789ac"] };
+  const [checked] = checkDigest([entry, { ...entry, severity: "extreme" }, null, "x"], kept);
+  assert.deepEqual(checked.annotation_ids, ["generic:tracking:0123456789ab", "generic:tracking:0123456789ac"]);
+  assert.equal(checked.count, 2);
+  assert.equal(checked.can_act, false);
+  assert.equal(checked.title, "<b>x</b>"); // shown as text by the popup, never parsed
+  assert.equal(checkDigest(Array(20).fill(entry), kept).length, 7);
+  const { digest, ...old } = answer();
+  assert.ok(digest.length);
+  assert.deepEqual(checkAnalysis(old).digest, []);
 });
 
 test("a report keeps the page's address without its query or fragment, within the service's limit", () => {

@@ -107,7 +107,7 @@ def init_app(app: Flask) -> None:
     library, problems = build_library(folder_sets, store.stored_record_files(), cache_dir=cache_dir)
     for problem in problems:
         app.logger.warning("A stored record file was not loaded: %s", problem["message"])
-    optouts = OptOutStore(Path(app.config["DATA_DIR"]))
+    optouts = store.optouts()
     history, history_problem = open_history(app, store)
     app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_sets=folder_sets, optouts=optouts,
                                              cache_dir=cache_dir, user_file_problems=problems, history=history,

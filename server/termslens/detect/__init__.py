@@ -1,12 +1,14 @@
 """Clause types found in any terms page, with or without a record that knows the service.
 
-`detect_clauses(text)` splits the page into sentences (`sentences.py`), scores each one with the trained
-model (`model.py`: a linear SVM per CLAUDETTE category over word n-grams, key phrases and the section
-heading) and with the key-phrase rules for what the labelled data lacks (`rules.py`: class-action waivers,
-AI training, auto-renewal, indemnification, targeted advertising, data sale, account deletion, and how to
-opt out of arbitration), and returns one `Detection` per (sentence, category) found, in page order. The
-model is read once, on first use, from the artefact shipped in `termslens/data/models/`; nothing is
-downloaded or trained at run time, and analysis needs numpy only (scikit-learn is for training).
+`detect_clauses(page)` scores the page's sentences (the shared segmentation, `termslens.segment`) with the
+trained model (`model.py`: a linear SVM per category over word n-grams, key phrases, the section heading and an
+LSA block; the 8 CLAUDETTE categories learnt from labelled terms of service, the others from ToS;DR curators'
+quotes) and with the key-phrase rules (`rules.py`: class-action waivers, AI training, auto-renewal,
+indemnification, targeted advertising, data sale, account deletion, and how to opt out of arbitration), and
+returns one `Detection` per (sentence, category) found, in page order. Sentences that only point at clauses
+(tables of contents, cross-references, definitions: `noise.py`) are never detections. The model is read once,
+on first use, from the artefact shipped in `termslens/data/models/`; nothing is downloaded or trained at run
+time, and analysis needs numpy only (scikit-learn is for training).
 """
 
 from __future__ import annotations
@@ -20,19 +22,24 @@ from pathlib import Path
 
 from termslens.detect.labels import CATEGORIES
 from termslens.detect.model import MODEL_FILENAME, Model, ModelError, eligible, load_model
-from termslens.detect.rules import RULE_CATEGORIES, RULE_SCORE, rule_matches
+from termslens.detect.noise import noise
+from termslens.detect.rules import RULE_CATEGORIES, RULE_SCORE, excluded, rule_matches
+from termslens.detect.subjects import names_subject
 from termslens.segment import Page, segment
 
-__all__ = ["CATEGORIES", "PRIVACY_NOTICE_CATEGORIES", "RULE_CATEGORIES", "Detection", "bundled_model_path", "detect_clauses", "detector_model"]
+__all__ = ["CATEGORIES", "RULE_CATEGORIES", "TERMS_ONLY_CATEGORIES", "Detection", "bundled_model_path", "detect_clauses",
+           "detector_model"]
 
-# The model learnt terms of service (CLAUDETTE). On a privacy notice only these of its categories are shown:
-# read on the 54 corpus documents, its hits there were right 50 times in 92 (against 152 of 162 sampled on
-# terms pages); the wrong ones were data-transfer clauses ("the data importer shall be liable ...") read as
-# liability or courts, and the user's own rights ("you can request to remove content") read as removal or
-# termination. Changes to the policy (33 of 42 right) and consent by use (5 of 5) are kept.
-PRIVACY_NOTICE_CATEGORIES = frozenset({"unilateral-change", "contract-by-using"})
+# Categories the model learnt from terms of service alone (CLAUDETTE) and shows on terms pages only: read on
+# the 54 corpus documents, their hits on privacy notices were mostly data-transfer clauses ("the data importer
+# shall be liable ...") read as liability or courts, and the user's own rights ("you can request to remove
+# content") read as removal or termination (50 of 92 hits right, against 152 of 162 sampled on terms pages).
+# Changes to the policy (33 of 42 right) and consent by use (5 of 5) are shown on both, as are the categories
+# learnt from ToS;DR quotes, which come from privacy policies as much as from terms.
+TERMS_ONLY_CATEGORIES = frozenset(CATEGORIES) - {"unilateral-change", "contract-by-using"}
 # Standard contractual clauses and transfer frameworks quoted in privacy notices: their liability, court and
 # change clauses bind the data exporter and importer, not the user (16 model hits on the corpus, all wrong).
+# They are the very subject of an international transfer, so only the CLAUDETTE categories skip them.
 _TRANSFER_CLAUSES = re.compile(
     r"\bdata (?:ex|im)porters?\b|\bthese clauses\b|\bdpf\b|\bdata privacy framework\b|\bprivacy shield\b",
     re.IGNORECASE,
@@ -79,12 +86,13 @@ def detect_clauses(page: Page | str, *, privacy_notice: bool = False) -> list[De
     ----------
     page : the page's segmentation (`termslens.segment.segment`), or any page text (plain text or Markdown,
         any line endings) to segment here
-    privacy_notice : the page is a privacy notice, where the model shows PRIVACY_NOTICE_CATEGORIES only
+    privacy_notice : the page is a privacy notice, where TERMS_ONLY_CATEGORIES are not shown
 
     Returns
     -------
     list of Detection sorted by (start, end, category); `text[d.start:d.end]` is the sentence, trimmed of
-    whitespace, list bullets and enumerators. Headings and fragments under six words are never detections.
+    whitespace, list bullets and enumerators. Headings, fragments under six words, tables of contents,
+    cross-references and definitions are never detections.
 
     Examples
     --------
@@ -92,8 +100,10 @@ def detect_clauses(page: Page | str, *, privacy_notice: bool = False) -> list[De
     >>> [(page[d.start:d.start + 22], d.category) for d in detect_clauses(page)]
     [('These Terms are govern', 'choice-of-law')]
     """
-    sentences = (segment(page) if isinstance(page, str) else page).sentences
-    candidates = [s for s, ok in zip(sentences, eligible(sentences)) if ok]
+    page = segment(page) if isinstance(page, str) else page
+    sentences = page.sentences
+    skipped = noise(page)
+    candidates = [s for i, (s, ok) in enumerate(zip(sentences, eligible(sentences))) if ok and i not in skipped]
     if not candidates:
         return []
     found: list[Detection] = []
@@ -101,11 +111,16 @@ def detect_clauses(page: Page | str, *, privacy_notice: bool = False) -> list[De
     if model is not None:
         decision = model.decision(candidates)
         scores = model.score(decision)
-        shown = [not (privacy_notice and category not in PRIVACY_NOTICE_CATEGORIES) for category in CATEGORIES]
+        shown = [not (privacy_notice and category in TERMS_ONLY_CATEGORIES) for category in model.categories]
+        of_terms = [category in CATEGORIES for category in model.categories]
         rows, columns = (decision > model.thresholds).nonzero()
         for row, column in zip(rows.tolist(), columns.tolist()):
-            sentence, category = candidates[row], CATEGORIES[column]
-            if not shown[column] or _TRANSFER_CLAUSES.search(sentence.text):
+            sentence, category = candidates[row], model.categories[column]
+            if not shown[column] or (of_terms[column] and _TRANSFER_CLAUSES.search(sentence.text)):
+                continue
+            if excluded(sentence.text, category):  # "does not automatically renew": the rule's negations hold
+                continue
+            if not names_subject(sentence.text, category):  # a ToS;DR-learnt type needs its subject named
                 continue
             score = round(float(scores[row, column]), 1)
             found.append(Detection(sentence.start, sentence.end, category, score))

@@ -242,6 +242,38 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+RULES += (
+    # A minimum age said outright ("You must be at least 13 years old", "If you are under 16, you need your parent's
+    # consent", "we monitor for underage use"). The model learns age limits from ToS;DR quotes too; this rule
+    # makes the explicit phrasings certain, so that a sentence enforcing an age limit reads as one rather than as
+    # termination (generic.resolve: the age limit wins on its sentence).
+    Rule(
+        "age-limit",
+        (
+            r"\b(?:at least|over|under|below|younger than|older than) (?:the age of )?(?:1[2-9]|2[01]|thirteen|"
+            r"fourteen|fifteen|sixteen|eighteen)\b(?!,\d| ?(?:%|per ?cent|days?|weeks?|months?|hours?|minutes?|"
+            r"million|billion|thousand|countries|languages|times|users|people|members|percent))",
+            r"\b(?:1[2-9]|2[01]|thirteen|sixteen|eighteen) (?:years (?:of age )?)?(?:or|and) (?:older|over|above)\b",
+            r"\bminimum (?:legal )?age\b|\bage (?:limit|requirement)s?\b",
+            r"\bunderage\b",
+        ),
+        (
+            # Age as a category of data ("your age range", "information such as your age") is not an age limit,
+            # and a product for children under 13 ("the Under 13 Experience") is not one either.
+            r"\b(?:such as|like|including|e\.g\.) (?:\w+ ){0,6}age\b|\bage (?:range|group|bracket)s?\b",
+            r"\bunder 13 experience\b",
+        ),
+        # Every phrasing holds an age (12-21, in digits or words), "minimum", "age limit", "age requirement" or
+        # "underage" ("age" alone is in "page", "usage", "message" ...: most sentences).
+        (*(str(n) for n in range(12, 22)), "thirteen", "fourteen", "fifteen", "sixteen", "eighteen", "minimum",
+         "age limit", "age requirement", "underage"),
+        # The age restricts: someone must be it, may not use the service below it, or needs a parent's consent.
+        (r"\b(?:must|need|needs|required?|may not|cannot|can ?not|can[’']t|only|eligible|not (?:\w+ )?(?:allowed|"
+         r"permitted|directed|intended|available|designed|eligible)|do(?:es)? not (?:knowingly|permit|allow)|"
+         r"permission|consent|prohibit\w*|restrict\w*|confirm|represent|affirm|underage|minimum)\b",),
+    ),
+)
+
 # Rules run on lower-cased text (faster than re.IGNORECASE with Python's re); no rule needs case.
 _COMPILED = tuple(
     (
@@ -277,3 +309,19 @@ def rule_matches(texts: Sequence[str]) -> list[list[str]]:
             ):
                 out[row].append(rule.category)
     return out
+
+
+# The arbitration rule finds one kind of arbitration clause (how to opt out); its exclusions ("you cannot opt
+# out") are still arbitration clauses, so they veto nothing the model finds.
+_EXCLUSIONS = {rule.category: exclusions for _, rule, _, exclusions, _ in _COMPILED if rule.category != "arbitration"}
+
+
+def excluded(text: str, category: str) -> bool:
+    """Whether a sentence says what a rule category's exclusions rule out (a negation such as "does not
+    automatically renew", a sale of the business, a right rather than the practice): the model's finding of
+    that category on it is dropped too."""
+    exclusions = _EXCLUSIONS.get(category)
+    if not exclusions:
+        return False
+    low = text.lower()
+    return any(e.search(low) for e in exclusions)

@@ -140,7 +140,7 @@ def calibrate(seed: int, *, dump: str | None = None) -> None:
     def result(params, selected):
         cutoff, words, rare, sentence, share = params
         good = bad = 0
-        for kind, _, page, truth, evidence, taken in selected:
+        for _kind, _, page, truth, evidence, taken in selected:
             placed = evidence and reworded.decide(evidence, page, cutoff=cutoff, word_recall=words, rare_recall=rare,
                                                   sentence_cutoff=sentence, present_share=share)
             if not placed or any(min(placed[1], e) > max(placed[0], s) for s, e in taken):

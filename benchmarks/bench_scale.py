@@ -334,7 +334,7 @@ def measure(size: int, work: Path, pages, fillers: list[str], args, rng: random.
 
         page = tokenize(text)
         started = time.perf_counter()
-        for record_id, (quote, span) in zip(truth, planted_page):
+        for _record_id, (quote, span) in zip(truth, planted_page):
             naive = align_quote(text, quote, page=page)
             naive_found += naive is not None and overlaps((naive.start, naive.end), span)
         planted_seconds = time.perf_counter() - started

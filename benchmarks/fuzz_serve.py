@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import socket
 import sys
 import tempfile
 import time
@@ -90,7 +89,7 @@ def main() -> None:
             alive = service.process.poll() is None
             try:
                 health = service.request("GET", "/health", timeout=5)[0] if alive else None
-            except (OSError, socket.timeout):
+            except (TimeoutError, OSError):
                 health = None
         finally:
             service.stop()

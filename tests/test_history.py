@@ -4,12 +4,11 @@ last read it" in the analysis answer; "Mark as read"; the setting; `termslens hi
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from termslens.cli import main
-from termslens.history import History, AddressError, HistoryLimits, canonical_address
+from termslens.history import AddressError, History, HistoryLimits, canonical_address
 from termslens.textstore import TextStore, text_sha
 from termslens.versions import read_version
 from tests.support.planted import reformat, replace_once

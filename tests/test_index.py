@@ -11,8 +11,13 @@ import pytest
 
 from termslens.engine import build_index, find_matches, tokenize
 from termslens.engine.index import (
-    CANDIDATE_MIN_SHARE, MAX_SHINGLE_SHARE, MIN_CANDIDATE_HITS, MIN_INDEXED_SHINGLES, MIN_SHINGLE_CAP,
-    index_arrays, pack_shingles,
+    CANDIDATE_MIN_SHARE,
+    MAX_SHINGLE_SHARE,
+    MIN_CANDIDATE_HITS,
+    MIN_INDEXED_SHINGLES,
+    MIN_SHINGLE_CAP,
+    index_arrays,
+    pack_shingles,
 )
 from tests.test_engine import make_record
 

@@ -16,7 +16,7 @@ def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
 
 @pytest.mark.parametrize("module", ["termslens", "termslens.engine", "termslens.segment", "termslens.analysis"])
 def test_pure_layers_import_no_web_store_or_cli_code(module):
-    assert _loaded_after(f"import {module}", ("flask", "tinydb", "click", "werkzeug")) == []
+    assert _loaded_after(f"import {module}", ("flask", "termslens.store", "sqlite3", "click", "werkzeug")) == []
 
 
 def test_importing_termslens_loads_nothing_but_its_version():

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from termslens.analysis import analyze
-from termslens.detect import Detection
-from termslens.segment import segment
-
 from termslens.clause_actions import actions_from_clause, stated_deadline
+from termslens.detect import Detection
 from termslens.peers import count_peers
 from termslens.records import bundled_records_dir, load_records
+from termslens.segment import segment
 from termslens.taxonomy import categories
 
 # The EU unfair-terms categories (as in CLAUDETTE) and the ones users track most (ToS;DR), by our ids.

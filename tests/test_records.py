@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from termslens.analysis import analyze
-
 from termslens.engine import tokenize
 from termslens.records import RecordError, bundled_records_dir, load_record_file, load_records
 from tests.support.edits import drift_document

@@ -30,7 +30,7 @@ def exchange(port: int, raw: bytes, *, timeout: float = 5) -> bytes:
         while True:
             try:
                 chunk = sock.recv(65536)
-            except socket.timeout:
+            except TimeoutError:
                 return received + b"<timeout>"
             if not chunk:
                 return received

@@ -15,6 +15,7 @@ from termslens.store import LEGACY_STORE_FILE, STORE_FILE, Store
 from tests.support.serve import Serve
 from tests.test_api import user_file
 
+
 def _record_row(folder: Path, service_id: str, record_file) -> None:
     Store(folder).close()  # the database as this version creates it
     with sqlite3.connect(folder / STORE_FILE) as db:

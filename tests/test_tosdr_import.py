@@ -10,7 +10,7 @@ import pytest
 from termslens.cli import main
 from termslens.records import bundled_records_dir, imported_records_dir, load_record_file, load_records
 from termslens.taxonomy import categories
-from termslens.tosdr_import import TOO_SHORT, UNMAPPED_CASE, UNKNOWN_CASE, clean_quote, document_kind
+from termslens.tosdr_import import TOO_SHORT, UNKNOWN_CASE, UNMAPPED_CASE, clean_quote, document_kind
 
 ARBITRATION_CASE = "This service forces users into binding arbitration in the case of disputes"
 SHARING_CASE = "Your personal data is given to third parties"

@@ -3,7 +3,6 @@ service, nowhere else; every imported service's domains answer /site; curated re
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import re
 
-from tests.conftest import ROOT
 from termslens import vocabulary
 from termslens.taxonomy import categories
+from tests.conftest import ROOT
 
 
 def test_the_extension_vocabulary_module_is_generated_from_the_current_sources():

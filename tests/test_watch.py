@@ -16,7 +16,7 @@ from termslens.analysis import analyze
 from termslens.cli import main
 from termslens.history import History
 from termslens.versions import read_version
-from termslens.watch import USER_AGENT, WatchError, Watcher
+from termslens.watch import USER_AGENT, Watcher, WatchError
 from tests.support.planted import replace_once
 
 EXTENSION_ORIGIN = "chrome-extension://ohdbolieedmedmfgdacelnpmjdfmlima"

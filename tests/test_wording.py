@@ -4,9 +4,7 @@ record's own document found without placing any record on a passage that is not 
 
 from __future__ import annotations
 
-import json
 import zlib
-from pathlib import Path
 
 import pytest
 

@@ -24,16 +24,16 @@ files or the store: the API and the CLI call `analyze` and serialise its `Analys
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping, Sequence
 
 from termslens import engine
 from termslens.annotation import Annotation, generic_annotation, record_annotation, with_ids
 from termslens.changes import Changes, Earlier, changes_since, labels
 from termslens.clause_actions import actions_from_clause
 from termslens.detect import Detection, detect_clauses
-from termslens.digest import DigestEntry, digest
 from termslens.diff import Change, diff_versions
+from termslens.digest import DigestEntry, digest
 from termslens.document_kind import is_privacy_notice
 from termslens.engine import Match
 from termslens.generic import merge_detections, resolve

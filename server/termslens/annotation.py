@@ -7,8 +7,9 @@ severity replace the category's. `termslens.report.annotation_json` is the one p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Sequence, TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from termslens.identity import annotation_id, unique_ids
 from termslens.records import Action, Record
@@ -44,7 +45,7 @@ class Annotation:
     end_utf16: int
     actions: tuple[Action, ...] = ()
     id: str = ""  # set for a whole page at once (`with_ids`): repeats of one clause are numbered in page order
-    wording: "Wording | None" = None  # a curated clause: how the page's wording compares with the verified one
+    wording: Wording | None = None  # a curated clause: how the page's wording compares with the verified one
 
     @property
     def subject(self) -> str:

@@ -8,8 +8,8 @@ the analysis of a page compares it with the earlier version of the same document
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from termslens.annotation import Annotation
 from termslens.diff import Change, Label, diff_versions
@@ -72,5 +72,5 @@ def change_id(change: Change) -> str:
     """
     old = change.old.text if change.old else ""
     new = change.new.text if change.new else ""
-    digest = hashlib.sha256(f"{change.kind}\x1f{old}\x1f{new}".encode("utf-8")).hexdigest()[:CHANGE_ID_DIGITS]
+    digest = hashlib.sha256(f"{change.kind}\x1f{old}\x1f{new}".encode()).hexdigest()[:CHANGE_ID_DIGITS]
     return f"change:{digest}"

@@ -127,6 +127,8 @@ def create_server(app, port: int):
     from waitress.server import create_server as waitress_server
 
     class Parser(HTTPRequestParser):
+        expect_continue: bool
+
         def received(self, data: bytes) -> int:
             consumed = super().received(data)
             if self.completed and self.expect_continue:
@@ -698,6 +700,7 @@ def pair(code: str | None, list_paired: bool, forget_origin: str | None) -> None
             click.echo(f"TermsLens no longer answers {forget_origin}.")
             return
         now = pairing.utc_now()
+        assert code is not None  # checked above: exactly one of the three was given
         origin = store.update_pairing(lambda state: pairing.confirm(state, code, now=now))
     finally:
         store.close()

@@ -17,8 +17,8 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
-from typing import Container, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -117,7 +117,8 @@ def diff_versions(
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        paired_old, paired_new = set(), set()
+        paired_old: set[int] = set()
+        paired_new: set[int] = set()
         for (o1, o2), (n1, n2) in _pair_region(old.clauses, new.clauses, i1, i2, j1, j2):
             paired_old.update(range(o1, o2))
             paired_new.update(range(n1, n2))
@@ -256,13 +257,13 @@ class _Context:
                 self.old.text, old_words, self.new.text, new_words, opcodes, names_lowercase=self.lowercase
             )
             reasons = _distinct(reasons)
-            for category in sorted(set(old_categories) ^ set(new_categories)):
-                on_old = category in old_categories
+            for changed in sorted(set(old_categories) ^ set(new_categories)):
+                on_old = changed in old_categories
                 label = _label_passage(self.old_labels if on_old else self.new_labels,
                                        self.old.text if on_old else self.new.text,
-                                       (old_span if on_old else new_span), category)
-                reasons.append(Reason(CATEGORY, category, label if on_old else None, None if on_old else label))
-        category = (new_categories or old_categories or [None])[0]
+                                       (old_span if on_old else new_span), changed)
+                reasons.append(Reason(CATEGORY, changed, label if on_old else None, None if on_old else label))
+        category = next(iter(new_categories or old_categories), None)
         return Change(EDITED, old_span, new_span, bool(reasons), tuple(reasons), category, words)
 
     def moved_added_removed(self, removed: list[tuple[int, int]], added: list[int]) -> list[Change]:
@@ -279,7 +280,7 @@ class _Context:
                 i = same.pop(0)
                 moved_old.add(i)
                 out.append(Change(MOVED, self._passage(self.old, self.old.clauses[i]), self._passage(self.new, clause),
-                                  False, (), (_categories(self.new_labels, clause.start, clause.end) or [None])[0]))
+                                  False, (), next(iter(_categories(self.new_labels, clause.start, clause.end)), None)))
             else:
                 out.append(self._one_sided(ADDED, self.new, self.new_labels, clause))
         for i, at in removed:
@@ -307,7 +308,7 @@ class _Context:
 def _opcodes(old: Sequence[str], new: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
     """difflib's word-level opcodes, with a replacement of the same letters ("with our" -> "withour", a space
     lost in a captured page) counted as equal."""
-    out = []
+    out: list[tuple[str, int, int, int, int]] = []
     for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         tag, i1, i2, j1, j2 = op
         if tag == "replace" and "".join(old[i1:i2]) == "".join(new[j1:j2]):

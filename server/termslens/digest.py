@@ -17,8 +17,8 @@ liability is capped at six months of fees ×4" would say that of four clauses wh
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from termslens.annotation import RECORD, Annotation
 

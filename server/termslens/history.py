@@ -19,10 +19,10 @@ read. Marking a version as read acknowledges its changes: the page then has no c
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Sequence
 
 from termslens.address import AddressError, canonical_address  # noqa: F401 (AddressError: re-exported)
 from termslens.changes import Earlier

@@ -14,8 +14,9 @@ import sqlite3
 import struct
 import threading
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 HISTORY_SCHEMA = """
 CREATE TABLE IF NOT EXISTS history_documents (
@@ -145,11 +146,11 @@ class HistoryIndex:
     """The history's metadata on the store's connection (`db`, in autocommit mode with explicit transactions)
     and under its lock, safe to share between the server's threads."""
 
-    def __init__(self, db: sqlite3.Connection, lock: "threading.RLock"):
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock):
         self._db = db
         self._lock = lock
 
-    def transaction(self) -> "_Transaction":
+    def transaction(self) -> _Transaction:
         """`with index.transaction():` one atomic change (re-entrant within a thread)."""
         return _Transaction(self)
 
@@ -200,7 +201,7 @@ class HistoryIndex:
             return int(self._db.execute("SELECT count(*) FROM history_versions WHERE document = ?", (document,)).fetchone()[0])
 
     def add_version(
-        self, document: int, *, hash: str, text: str, clauses: Iterable[Iterable[Any]], labels: Iterable[Iterable[Any]],
+        self, document: int, *, hash: str, text: str, clauses: Iterable[Sequence[Any]], labels: Iterable[Iterable[Any]],
         chars: int, now: str, read: bool,
     ) -> int:
         with self._lock:
@@ -210,7 +211,8 @@ class HistoryIndex:
                 (document, hash, text, pack_clauses(clauses), json.dumps([list(lb) for lb in labels]),
                  chars, now, now, now if read else None),
             )
-            return int(cursor.lastrowid)
+            assert cursor.lastrowid is not None  # an INSERT gives one
+            return cursor.lastrowid
 
     def touch_version(self, version: int, *, now: str, read: bool) -> None:
         with self._lock:

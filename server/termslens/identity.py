@@ -10,7 +10,7 @@ order: `~2`, `~3`.
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable
+from collections.abc import Iterable
 
 from termslens.engine.tokens import tokenize
 
@@ -28,7 +28,7 @@ def annotation_id(kind: str, subject: str, exact: str) -> str:
     'generic:arbitration:88e273832f0b'
     """
     folded = " ".join(tokenize(exact).words)
-    digest = hashlib.sha256(f"{kind}\x1f{subject}\x1f{folded}".encode("utf-8")).hexdigest()[:ID_DIGITS]
+    digest = hashlib.sha256(f"{kind}\x1f{subject}\x1f{folded}".encode()).hexdigest()[:ID_DIGITS]
     return f"{kind}:{subject}:{digest}"
 
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence, overload
+from typing import Any, overload
 from urllib.parse import urlsplit
 
 from termslens.engine import QuoteIndex
 from termslens.peers import Peers
-from termslens.recordset import RecordSet, compile_folder, compile_records, compile_user_files
 from termslens.records import Record, RecordChecks, Service
+from termslens.recordset import RecordSet, compile_folder, compile_records, compile_user_files
 from termslens.taxonomy import categories
 
 

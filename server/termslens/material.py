@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import zip_longest
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Container, Iterable, Sequence
+from itertools import zip_longest
 
 from termslens.versions import Words
 from termslens.vocabulary import REASON_KINDS
@@ -511,7 +511,7 @@ def _differences(
     """(rule, reason, groups) for each difference the rules find between the two sides (only among `allowed`
     groups when given). Within a rule, the first word of each group taken out is paired with the first of
     each group put in, in order ("30 days" -> "10 days", "Xandr" -> "Criteo"); what is left stands alone."""
-    out = []
+    out: list[tuple[str, Reason, set[str]]] = []
     number_kinds = {(a, b): kind for kind, a, b in old.numbers()} | {(-a - 1, -b - 1): kind for kind, a, b in new.numbers()}
     for (rule, old_found), (_, new_found) in zip(_rules(old), _rules(new)):
         old_keys, new_keys = Counter(g for g, _, _ in old_found), Counter(g for g, _, _ in new_found)

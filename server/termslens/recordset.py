@@ -23,10 +23,11 @@ import shutil
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence, overload
+from typing import Any, overload
 
 import numpy as np
 
@@ -34,8 +35,17 @@ from termslens.engine import IndexArrays, QuoteIndex, index_from_arrays
 from termslens.engine.index import INDEX_FORMAT, IndexBuilder
 from termslens.peers import CONTROL_KINDS
 from termslens.records import (
-    Document, Record, RecordChecks, RecordError, Service, file_documents, file_service, parse_record_file,
-    read_record_json, record_files, record_from_json,
+    Document,
+    Record,
+    RecordChecks,
+    RecordError,
+    Service,
+    file_documents,
+    file_service,
+    parse_record_file,
+    read_record_json,
+    record_files,
+    record_from_json,
 )
 
 # Part of every cache key: bump when the files below change meaning.

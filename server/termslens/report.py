@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from termslens.analysis import Analysis
 from termslens.annotation import RECORD, Annotation, located

@@ -32,12 +32,12 @@ import re
 import weakref
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
+from termslens.address import AddressError, canonical_address
 from termslens.engine import Match, align_quote
 from termslens.engine.tokens import tokenize
-from termslens.address import AddressError, canonical_address
 from termslens.library import Library
 from termslens.records import Record
 from termslens.segment import Page
@@ -57,7 +57,7 @@ PRESENT_SHARE = 0.7
 SENTENCE_GAP_WORDS = 3
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-_by_address: "weakref.WeakKeyDictionary[Library, dict[str, list[Record]]]" = weakref.WeakKeyDictionary()
+_by_address: weakref.WeakKeyDictionary[Library, dict[str, list[Record]]] = weakref.WeakKeyDictionary()
 
 
 def records_of_document(library: Library, url: str) -> list[Record]:
@@ -68,8 +68,9 @@ def records_of_document(library: Library, url: str) -> list[Record]:
         for record in library.records:
             if record.imported:
                 continue
-            for address in {_address(record.document.url), _address(record.source_url)} - {None}:
-                table.setdefault(address, []).append(record)
+            for address in {_address(record.document.url), _address(record.source_url)}:
+                if address is not None:
+                    table.setdefault(address, []).append(record)
         _by_address[library] = table
     address = _address(url)
     return list(table.get(address, [])) if address else []

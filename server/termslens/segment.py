@@ -19,9 +19,9 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterable, Iterator
 
 from termslens.engine.tokens import JoinedWords, Tokens, join_words, tokenize
 

@@ -19,10 +19,11 @@ import os
 import sqlite3
 import stat
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from termslens.config import MAX_FEEDBACK_REPORTS
 from termslens.history_index import HISTORY_SCHEMA, HistoryIndex
@@ -397,8 +398,9 @@ class Store:
         at most `max_feedback` below the new one are the ones kept (counting rows would cost a scan per write)."""
         with self._lock, self._transaction():
             number = self._db.execute("INSERT INTO feedback (report) VALUES (?)", (_dump(report),)).lastrowid
+            assert number is not None  # an INSERT gives one
             self._db.execute("DELETE FROM feedback WHERE id <= ?", (number - self.max_feedback,))
-        return int(number)
+        return number
 
     def feedback(self) -> list[dict[str, Any]]:
         """The kept reports, oldest first (by number), each with its number as `id`; unreadable rows are skipped."""

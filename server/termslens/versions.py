@@ -14,8 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from termslens.engine.tokens import Tokens, tokenize
 from termslens.segment import Page, segment

@@ -20,9 +20,9 @@ import random
 import threading
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Callable
 
 from termslens import __version__
 from termslens.address import AddressError, canonical_address

@@ -18,13 +18,23 @@ claims (its title, explanation and actions name the words that differ, or a nega
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from termslens.diff import WordOp
 from termslens.engine.tokens import tokenize
-from termslens.material import MODALITY, NEGATION, NUMBER, AMOUNT, DURATION, DATE, Reason, lowercase_words, material_reasons
+from termslens.material import (
+    AMOUNT,
+    DATE,
+    DURATION,
+    MODALITY,
+    NEGATION,
+    NUMBER,
+    Reason,
+    lowercase_words,
+    material_reasons,
+)
 from termslens.records import Record
 from termslens.segment import split_sentences
 from termslens.versions import Words, normalised_words, words_hash

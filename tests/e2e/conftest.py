@@ -72,7 +72,7 @@ class Service:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/v1"
 
-    def start(self) -> "Service":
+    def start(self) -> Service:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "TERMSLENS_DATA_DIR": str(self.data_dir)}
         env.pop("TERMSLENS_RECORDS", None)

@@ -63,7 +63,7 @@ class TunnelProxy(socketserver.ThreadingTCPServer):
         self.port = self.server_address[1]
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
-    def start(self) -> "TunnelProxy":
+    def start(self) -> TunnelProxy:
         self.thread.start()
         return self
 

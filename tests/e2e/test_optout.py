@@ -14,7 +14,15 @@ import pytest
 
 from tests.e2e.conftest import screenshot
 from tests.e2e.shadow import CARD, Query, card_part, marker
-from tests.e2e.site import SETTINGS_PAGES, SETTINGS_URL, TERMS_URL, WIDGETS_SETTINGS_URL, XSS_URL, settings_html, sign_in_html
+from tests.e2e.site import (
+    SETTINGS_PAGES,
+    SETTINGS_URL,
+    TERMS_URL,
+    WIDGETS_SETTINGS_URL,
+    XSS_URL,
+    settings_html,
+    sign_in_html,
+)
 
 GUIDE = Query(".guide")
 RING = Query(".ring")

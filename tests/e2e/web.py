@@ -62,7 +62,7 @@ class TestWeb:
             "--ignore-certificate-errors",
         ]
 
-    def start(self) -> "TestWeb":
+    def start(self) -> TestWeb:
         self.thread.start()
         return self
 

@@ -36,7 +36,7 @@ class Serve:
         self.log = self.data_dir.parent / f"serve-{self.data_dir.name}-{self.port}.log"
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 60) -> "Serve":
+    def start(self, timeout: float = 60) -> Serve:
         env = {**os.environ, "TERMSLENS_DATA_DIR": str(self.data_dir), "PYTHONUNBUFFERED": "1", **self.env}
         env.pop("TERMSLENS_RECORDS", None)
         with self.log.open("w") as log:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from flask import Flask
 
@@ -21,7 +22,7 @@ def create_app(
     Raises RecordError when a record file is broken and StoreError when the data folder is unusable.
     """
     app = Flask(__name__, instance_relative_config=True)
-    app.json.sort_keys = False
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # DefaultJSONProvider's setting
     app.url_map.merge_slashes = False  # "/api/v1//health" is not an address of the API: a 404, not an HTML redirect
     app.config.from_mapping(
         DATA_DIR=str(config.default_data_dir()),
@@ -47,7 +48,20 @@ def create_app(
     if imported is not None:
         app.config["IMPORTED_RECORDS"] = imported
 
-    from termslens.api import analyze, context, errors, feedback, guard, history, limits, optouts, pairing, records, site, watch
+    from termslens.api import (
+        analyze,
+        context,
+        errors,
+        feedback,
+        guard,
+        history,
+        limits,
+        optouts,
+        pairing,
+        records,
+        site,
+        watch,
+    )
 
     errors.init_app(app)
     guard.init_app(app)

@@ -7,8 +7,8 @@ from flask import Blueprint, current_app, jsonify
 from termslens.analysis import analyze as run_analysis
 from termslens.api import context
 from termslens.api.body import field, is_url, json_body
-from termslens.api.history import track_version
 from termslens.api.errors import ApiError
+from termslens.api.history import track_version
 from termslens.report import analysis_json
 
 bp = Blueprint("analyze", __name__, url_prefix="/api/v1")

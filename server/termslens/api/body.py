@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
 from flask import request
@@ -145,7 +146,7 @@ def field(data: dict[str, Any], name: str, kind: type, *, required: bool = True,
     value = data[name]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise ApiError(422, "invalid_field", f"The field '{name}' must be {_TYPE_NAMES.get(kind, kind.__name__)}.")
-    if max_chars is not None and len(value) > max_chars:
+    if max_chars is not None and isinstance(value, str | list) and len(value) > max_chars:
         raise ApiError(
             422, "invalid_field", f"The field '{name}' is limited to {max_chars:,} characters; it has {len(value):,}."
         )

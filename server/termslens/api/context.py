@@ -9,9 +9,10 @@ gave its service, a record id or a domain to the bundled records) is skipped, ke
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, current_app
 
@@ -39,7 +40,7 @@ class AppState:
     user_file_problems: list[dict[str, Any]] = field(default_factory=list)
     history: History | None = None  # None when the history could not be opened (see `open_history`)
     history_problem: str | None = None
-    watcher: "Watcher | None" = None  # the watched documents (`termslens.watch`), with the history
+    watcher: Watcher | None = None  # the watched documents (`termslens.watch`), with the history
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property

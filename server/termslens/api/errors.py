@@ -44,8 +44,9 @@ def _handle_http_exception(error: HTTPException):
     if status == 413:
         message = f"The request body is larger than the {_limit_text()} the service accepts."
     response = error_response(status, code, message)
-    if status == 405 and getattr(error, "valid_methods", None):
-        response.headers["Allow"] = ", ".join(error.valid_methods)
+    allowed = getattr(error, "valid_methods", None)  # werkzeug's MethodNotAllowed carries them
+    if status == 405 and allowed:
+        response.headers["Allow"] = ", ".join(allowed)
     return response
 
 

@@ -19,7 +19,7 @@ from termslens.api import context
 from termslens.api.body import field, json_body
 from termslens.api.errors import ApiError
 from termslens.changes import labels
-from termslens.history import History, AddressError, KeptDocument, canonical_address
+from termslens.history import AddressError, History, KeptDocument, canonical_address
 
 bp = Blueprint("history", __name__, url_prefix="/api/v1")
 

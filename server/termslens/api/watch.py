@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Flask, jsonify, request
+from flask import Blueprint, Flask, jsonify
 
 from termslens.analysis import analyze as run_analysis
 from termslens.api import context
 from termslens.api.body import field, json_body, query_arg
 from termslens.api.errors import ApiError
 from termslens.history_index import WatchRow
-from termslens.watch import WatchError, Watcher
+from termslens.watch import Watcher, WatchError
 
 bp = Blueprint("watch", __name__, url_prefix="/api/v1")
 

@@ -64,7 +64,7 @@ class Detection:
 
 def bundled_model_path() -> Path:
     """Where the shipped model artefact lives inside the package."""
-    return Path(str(resources.files("termslens").joinpath("data/models", MODEL_FILENAME)))
+    return Path(str(resources.files("termslens").joinpath("data").joinpath("models").joinpath(MODEL_FILENAME)))
 
 
 def detector_model() -> Model | None:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -65,7 +65,7 @@ class Corpus:
         """Document names in order of first appearance."""
         return list(dict.fromkeys(self.docs))
 
-    def subset(self, rows: np.ndarray) -> "Corpus":
+    def subset(self, rows: np.ndarray) -> Corpus:
         """The corpus restricted to `rows` (indices, in order)."""
         return Corpus(
             tuple(self.docs[i] for i in rows),

@@ -17,9 +17,9 @@ ever trains on one and measures on the other.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -68,7 +68,7 @@ class TrainingSet:
         """Columns learnt from ToS;DR quotes (the categories CLAUDETTE lacks)."""
         return [k for k, c in enumerate(self.categories) if c not in CLAUDETTE_CATEGORIES]
 
-    def subset(self, rows: np.ndarray) -> "TrainingSet":
+    def subset(self, rows: np.ndarray) -> TrainingSet:
         """The rows `rows` (indices, in order)."""
         return TrainingSet(
             self.categories,

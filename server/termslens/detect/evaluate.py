@@ -21,17 +21,17 @@ key-phrase rules cover other categories and are not part of this measurement.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 import numpy as np
 
 from termslens.detect.corpus import Corpus
 from termslens.detect.dataset import TrainingSet
+from termslens.detect.features import Vocabulary
 from termslens.detect.labels import CATEGORIES, CODES
 from termslens.detect.model import Model, eligible
 from termslens.detect.subjects import subject_mask
-from termslens.detect.features import Vocabulary
 from termslens.detect.train import Settings, best_threshold, design, document_partitions, fit, judged_rows, vectoriser
 
 OUTER_FOLDS = 5
@@ -225,12 +225,13 @@ def _macro_pair(data: TrainingSet, predictions: np.ndarray) -> tuple[float, floa
     categories), averaged over partitions."""
     if predictions.ndim == 2:
         predictions = predictions[None]
-    claudette, tosdr = [], []
+    claudette: list[float] = []
+    tosdr: list[float] = []
     for p in predictions:
         c = _claudette_scores(data, p)
         t = _tosdr_scores(data, p)
-        claudette.append(np.mean([s.f1 for s in c]) if c else np.nan)
-        tosdr.append(np.mean([s.f1 for s in t]) if t else np.nan)
+        claudette.append(float(np.mean([s.f1 for s in c])) if c else np.nan)
+        tosdr.append(float(np.mean([s.f1 for s in t])) if t else np.nan)
     return float(np.mean(claudette)), float(np.mean(tosdr))
 
 

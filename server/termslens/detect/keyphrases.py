@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 

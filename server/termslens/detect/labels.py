@@ -9,4 +9,4 @@ from __future__ import annotations
 from termslens.taxonomy import categories
 
 CATEGORIES: tuple[str, ...] = tuple(info.id for info in categories().values() if info.claudette)
-CODES: tuple[str, ...] = tuple(info.claudette for info in categories().values() if info.claudette)  # type: ignore[misc]
+CODES: tuple[str, ...] = tuple(info.claudette for info in categories().values() if info.claudette)

@@ -17,7 +17,7 @@ sentence left out and why).
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from termslens.segment import Block, Page, Sentence, is_title_like
 

@@ -15,7 +15,8 @@ by reading every hit on the shared corpus (54 real terms and privacy documents; 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 # Score (0-100) of a rule hit: phrasings this explicit leave little doubt, but they are not a trained model.
 RULE_SCORE = 90.0

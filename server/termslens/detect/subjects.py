@@ -12,7 +12,7 @@ any measurement, and the nested evaluation (`evaluate.py`) applies them as analy
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

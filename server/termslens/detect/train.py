@@ -12,8 +12,9 @@ SHIPPED is the variant that the same inner choice makes on all the data (`benchm
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -107,7 +108,7 @@ def document_partitions(
     return partitions
 
 
-def features(data: TrainingSet, settings: Settings) -> tuple[Vocabulary, object]:
+def features(data: TrainingSet, settings: Settings) -> tuple[Vocabulary, Any]:
     """The vectoriser fitted on the training rows and their design matrix (scipy CSR) for these settings."""
     vocabulary = vectoriser(data, settings)
     return vocabulary, design(data, vocabulary, settings)
@@ -158,7 +159,7 @@ def judged_rows(data: TrainingSet, k: int, settings: Settings) -> tuple[np.ndarr
 
 
 def fit(
-    data: TrainingSet, settings: Settings, *, prepared: tuple[Vocabulary, object] | None = None,
+    data: TrainingSet, settings: Settings, *, prepared: tuple[Vocabulary, Any] | None = None,
     partitions: list[list[tuple[np.ndarray, np.ndarray]]] | None = None,
 ) -> Fitted:
     """A model trained on every row of `data` with `settings`, thresholds from grouped out-of-fold scores.

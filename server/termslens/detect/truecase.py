@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 # A word is a name when real text capitalises it in mid-sentence at least this many times as often as it
 # writes it in lower case, and at least NAME_MIN_CAPITALISED times (one capitalised mention is a title).
@@ -85,7 +85,7 @@ class Casing:
     everyday: frozenset[str] = frozenset()
 
     @classmethod
-    def learn(cls, texts: Iterable[str]) -> "Casing":
+    def learn(cls, texts: Iterable[str]) -> Casing:
         """The casing of real-case `texts` (page text or sentences; sentence-initial words are not counted)."""
         lower: Counter[str] = Counter()
         capital: dict[str, Counter[str]] = {}

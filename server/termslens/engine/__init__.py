@@ -1,11 +1,12 @@
 """The matching engine: pure functions from page text and records to where each record's clause sits.
 
-No Flask, tinydb, file or network I/O here; `tests/test_layering.py` holds the engine to that.
+No Flask, store (sqlite3), file or network I/O here; `tests/test_layering.py` holds the engine to that.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from termslens.engine.align import MATCH_CUTOFF, align_quote
 from termslens.engine.candidates import find_candidates

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
-from typing import Sequence
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 

@@ -14,8 +14,8 @@ a lazy sequence.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from termslens.engine.types import Match
 
@@ -14,7 +15,7 @@ SAME_CLAUSE_OVERLAP = 0.5
 
 
 def one_per_clause(
-    matches: Sequence[Match], *, service_id: str | None = None, named: Callable[["Service"], bool] | None = None
+    matches: Sequence[Match], *, service_id: str | None = None, named: Callable[[Service], bool] | None = None
 ) -> list[Match]:
     """`matches` in page order, one per clause.
 

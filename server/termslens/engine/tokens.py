@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Sequence
 
 # Letters and digits; underscores are Markdown emphasis, not word characters.
 _WORD_SPLIT = re.compile(r"([^\W_]+)")

@@ -35,7 +35,7 @@ class Span:
 class Match:
     """A record found at `text[start:end]` (code points of the page text), scoring `score` (0-100)."""
 
-    record: "Record"
+    record: Record
     start: int
     end: int
     score: float

@@ -87,6 +87,12 @@ button { cursor: pointer; }
   border: 1px solid #ffffff; border-radius: 999px; background: #1f2328; color: #ffffff;
   font: 700 9px/1.25 var(--tl-font); text-align: center; pointer-events: none;
 }
+/* In the margin the badge hangs off the marker's outer corner, away from the text. An inline marker sits in
+   free space measured for the marker alone (the end of a short line, the gap above one), so it shows no badge,
+   which could reach the text: a double ring inside its own box says "several" (its name and title say how many). */
+.marker:not(.inline)[data-badge]::after { right: auto; left: -13px; }
+.marker.inline[data-badge]::after { content: none; }
+.marker.inline.grouped { box-shadow: inset 0 0 0 2px #ffffff, inset 0 0 0 3px rgba(0, 0, 0, 0.45); }
 @keyframes tl-pulse {
   0% { box-shadow: 0 0 0 0 rgba(63, 60, 187, 0.6); }
   100% { box-shadow: 0 0 0 14px rgba(63, 60, 187, 0); }

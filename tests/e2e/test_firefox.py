@@ -1,7 +1,8 @@
 """Firefox for real: Debian's Firefox ESR with the unpacked extension, driven over WebDriver BiDi by
 puppeteer-core (tests/e2e/firefox/scenario.mjs), against the real service and the test web. A new install is
 refused until `termslens pair CODE` confirms the code its settings page shows; then a real corpus page is
-highlighted, a card opens under the real mouse, and its opt-out opens the settings page with the guide.
+highlighted, a card opens under the real mouse, its opt-out opens the settings page with the guide, "Do it for
+me" switches the control, and after the reload the guide verifies it and the service keeps the opt-out.
 
 It fails, never skips, without Firefox ESR or puppeteer-core (`.ci/run` installs both; never a downloaded
 browser).
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 import shutil
 import subprocess
 from pathlib import Path
@@ -69,7 +71,7 @@ def run_scenario(service, tunnel, record) -> dict[str, dict]:
     return steps
 
 
-def test_firefox_pairs_once_then_highlights_opens_a_card_and_guides_an_opt_out(service, tunnel):
+def test_firefox_pairs_once_then_highlights_opens_a_card_and_guides_and_verifies_an_opt_out(service, tunnel):
     record = service.get("/records/anthropic-terms-model-training")
     steps = run_scenario(service, tunnel, record)
     assert steps["launched"]["version"].startswith("firefox/")
@@ -95,3 +97,11 @@ def test_firefox_pairs_once_then_highlights_opens_a_card_and_guides_an_opt_out(s
     assert guide["title"] == next(a for a in record["actions"] if a["kind"] == "opt-out")["label"]
     assert len(guide["steps"]) >= 2
     assert guide["ring"]
+
+    # "Do it for me" (a real click) switched the page's control off; after the reload the guide read it again.
+    assert steps["did-it"]["button"] == "Do it for me: switch it off"
+    assert (steps["did-it"]["before"], steps["did-it"]["after"]) == ("true", "false")
+    assert steps["verified"]["verdict"].startswith(f"Verified: off, {date.today().day} {date.today():%B}")
+    assert steps["verified"]["toggle"] == "false"
+    kept = [o for o in service.get("/optouts?service=anthropic")["optouts"] if o["setting"] == "Model training"]
+    assert kept and kept[0]["state"] == "off" and kept[0]["since"] == date.today().isoformat()

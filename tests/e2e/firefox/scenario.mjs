@@ -1,8 +1,8 @@
 /**
  * Firefox ESR with the unpacked extension, driven over WebDriver BiDi by puppeteer-core, the way a new user
  * meets TermsLens: install, the settings page opens with a pairing code, a terms page is refused until
- * `termslens pair CODE` runs, then highlights, a card opened with the real mouse, and an opt-out that opens
- * its settings page with the guide. tests/e2e/test_firefox.py runs it and asserts on what it reports.
+ * `termslens pair CODE` runs, then highlights, a card opened with the real mouse, an opt-out that opens
+ * its settings page with the guide, "Do it for me" and the verdict after a reload. tests/e2e/test_firefox.py runs it and asserts on what it reports.
  *
  * Input: one JSON argument {firefox, extension, proxyPort, servicePort, dataDir, termslens, artifacts,
  * termsUrl, settingsUrl, actionLabel}. Output: one JSON line per observation ({"step": …}), then
@@ -275,6 +275,40 @@ async function main() {
   const ring = await settings.waitInRoot((root) => root.querySelector(".ring")?.textContent ?? null, "the ring around the control");
   report("guide", { ...guide, ring });
   await settings.screenshot("firefox-guide");
+
+  // "Do it for me" pressed with the real mouse, then "Reload and verify", and the guide's verdict after the
+  // reload (issue 15's flow, in Firefox).
+  const press = async (selector, what) => {
+    const at = await settings.waitInRoot(
+      (root, query) => {
+        const b = root.querySelector(query);
+        if (!b || b.hidden || !b.getClientRects().length) return null;
+        b.scrollIntoView({ block: "nearest" });
+        const r = b.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: b.textContent };
+      },
+      what,
+      selector,
+    );
+    await sleep(200);
+    await settings.click(at.x, at.y);
+    return at.text;
+  };
+  const toggleState = () => settings.value(() => document.getElementById("training-toggle")?.getAttribute("aria-checked") ?? "missing");
+  const switchBefore = await toggleState();
+  const doIt = await press(".guide .do-it", "the Do it for me button");
+  await settings.waitInRoot((root) => root.querySelector(".guide .reload-verify")?.getClientRects().length > 0, "Reload and verify");
+  report("did-it", { button: doIt, before: switchBefore, after: await toggleState() });
+  await press(".guide .reload-verify", "the Reload and verify button");
+  const verdict = await settings.waitInRoot(
+    (root) => {
+      const v = root.querySelector(".guide .verdict");
+      return v && v.getClientRects().length && v.textContent.trim() ? v.textContent.trim() : null;
+    },
+    "the verdict after the reload",
+  );
+  report("verified", { verdict, toggle: await toggleState() });
+  await settings.screenshot("firefox-guide-verified");
 }
 
 try {

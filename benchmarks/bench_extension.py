@@ -30,7 +30,7 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 from corpus_records import corpus_documents, passages  # noqa: E402
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, EXTENSION_URL, Service  # noqa: E402
+from tests.e2e.conftest import Service, extension_worker, launch, set_port  # noqa: E402
 from tests.e2e.markdown import markdown_to_html  # noqa: E402
 from tests.e2e.site import Site, page_html  # noqa: E402
 from tests.e2e.web import TestWeb  # noqa: E402
@@ -124,23 +124,9 @@ def main() -> None:
     rows = []
     try:
         with sync_playwright() as playwright:
-            context = playwright.chromium.launch_persistent_context(
-                str(work / "profile"),
-                executable_path=CHROMIUM,
-                headless=True,
-                args=CHROMIUM_ARGS + web.chromium_args(),
-                ignore_https_errors=True,
-                viewport={"width": 1280, "height": 900},
-            )
-            if not context.service_workers:
-                context.wait_for_event("serviceworker")
-            options = context.new_page()
-            options.goto(f"{EXTENSION_URL}/options/options.html")
-            options.wait_for_selector("html[data-options-state='ready']", state="attached")
-            options.fill("#port", str(service.port))
-            options.click("button[type=submit]")
-            options.wait_for_selector(f"html[data-options-saved='{service.port}']", state="attached")
-            options.close()
+            context = launch(playwright, work / "profile", web)
+            extension_worker(context)
+            set_port(context, service.port)
 
             print(f"{'page':<24} {'HTML KB':>7} {'text KB':>7} {'ranges':>6}  {'DCL→drawn':>9} {'load→drawn':>10} "
                   f"{'read':>6} {'service':>7} {'paint':>6}   (median ms of {args.repeat})")

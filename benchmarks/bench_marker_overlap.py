@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 from tests.conftest import SHARED  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, EXTENSION_URL, Service  # noqa: E402
+from tests.e2e.conftest import Service, extension_worker, launch, set_port  # noqa: E402
 from tests.e2e.site import NO_MARGIN_URL, SPOTIFY_NO_MARGIN_URL, TERMS_URL, build_site  # noqa: E402
 from tests.e2e.web import TestWeb  # noqa: E402
 
@@ -82,21 +82,9 @@ def measure(extension: Path, service: Service, web: TestWeb, profile: Path) -> l
 
     rows = []
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, ignore_https_errors=True,
-            args=["--no-sandbox", "--disable-gpu", f"--disable-extensions-except={extension}",
-                  f"--load-extension={extension}", *web.chromium_args()],
-            viewport={"width": 1280, "height": 900},
-        )
-        if not context.service_workers:
-            context.wait_for_event("serviceworker")
-        options = context.new_page()
-        options.goto(f"{EXTENSION_URL}/options/options.html")
-        options.wait_for_selector("html[data-options-state='ready']", state="attached")
-        options.fill("#port", str(service.port))
-        options.click("button[type=submit]")
-        options.wait_for_selector(f"html[data-options-saved='{service.port}']", state="attached")
-        options.close()
+        context = launch(playwright, profile, web, extension_dir=extension)
+        extension_worker(context)
+        set_port(context, service.port)
         for name, url, width in PAGES:
             page = context.new_page()
             page.set_viewport_size({"width": width, "height": 900})

@@ -30,17 +30,19 @@ CHROMIUM = os.environ.get("TERMSLENS_CHROMIUM", "/usr/bin/chromium")
 TERMSLENS = Path(sys.executable).with_name("termslens")
 READY_TIMEOUT_MS = 15_000
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    f"--disable-extensions-except={EXTENSION_DIR}",
-    f"--load-extension={EXTENSION_DIR}",
-]
+def chromium_args(extension_dir: Path = EXTENSION_DIR) -> list[str]:
+    """Chromium's switches for the tests: quiet, and with only the unpacked extension at `extension_dir`."""
+    return [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--disable-extensions-except={extension_dir}",
+        f"--load-extension={extension_dir}",
+    ]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -168,14 +170,7 @@ class Extension:
         return popup
 
     def set_port(self, port: int) -> None:
-        """Point the extension at `port` through its options page, as a user would."""
-        options = self.context.new_page()
-        options.goto(f"{EXTENSION_URL}/options/options.html")
-        options.wait_for_selector("html[data-options-state='ready']", state="attached")
-        options.fill("#port", str(port))
-        options.click("button[type=submit]")
-        options.wait_for_selector(f"html[data-options-saved='{port}']", state="attached")
-        options.close()
+        set_port(self.context, port)
 
     def highlights(self, page) -> dict[str, list[str]]:
         """The text of each highlighted range, by highlight name, as the page's highlight registry holds it."""
@@ -192,7 +187,7 @@ def web(site) -> TestWeb:
     server.stop()
 
 
-def launch(playwright, profile: Path, web: TestWeb, **options):
+def launch(playwright, profile: Path, web: TestWeb, *, extension_dir: Path = EXTENSION_DIR, **options):
     """Debian's Chromium with the unpacked extension, every web address answered by `web`."""
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (the tests never download a browser)")
@@ -200,11 +195,22 @@ def launch(playwright, profile: Path, web: TestWeb, **options):
         str(profile),
         executable_path=CHROMIUM,
         headless=True,
-        args=CHROMIUM_ARGS + web.chromium_args(),
+        args=chromium_args(extension_dir) + web.chromium_args(),
         ignore_https_errors=True,
         viewport={"width": 1280, "height": 900},
         **options,
     )
+
+
+def set_port(context, port: int) -> None:
+    """Point the extension in `context` at the service's `port` through its options page, as a user would."""
+    options = context.new_page()
+    options.goto(f"{EXTENSION_URL}/options/options.html")
+    options.wait_for_selector("html[data-options-state='ready']", state="attached")
+    options.fill("#port", str(port))
+    options.click("button[type=submit]")
+    options.wait_for_selector(f"html[data-options-saved='{port}']", state="attached")
+    options.close()
 
 
 def extension_worker(context):

@@ -228,3 +228,20 @@ def marker(title: str) -> Query:
 
 def card_part(selector: str, **narrow) -> Query:
     return Query(f".card {selector}", **narrow)
+
+
+def open_card(extension, page, title: str) -> ShadowUi:
+    """Click the marker of the clause titled `title` on `page` and wait for its card; the page's UI."""
+    ui = extension.ui(page)
+    ui.click(marker(title))
+    ui.wait_visible(CARD)
+    return ui
+
+
+def press_card_action(extension, ui: ShadowUi, label: str):
+    """Press the open card's action button labelled `label`; the tab it opens, loaded."""
+    with extension.context.expect_page() as opened:
+        ui.click(card_part("button.action-button", text=label))
+    tab = opened.value
+    tab.wait_for_load_state()
+    return tab

@@ -8,7 +8,7 @@ import json
 
 from tests.e2e.axe import audit_page, audit_ui, describe
 from tests.e2e.conftest import ARTIFACTS, EXTENSION_URL
-from tests.e2e.shadow import CARD, Query, marker
+from tests.e2e.shadow import CARD, Query, marker, open_card, press_card_action
 from tests.e2e.site import OKLCH_URL, TERMS_URL
 
 RESULTS = ARTIFACTS / "axe.json"
@@ -53,14 +53,8 @@ def test_a_page_with_an_open_card(extension, service, pages):
 def test_the_opt_out_guide(extension, service, pages):
     record = service.get("/records/anthropic-terms-model-training")
     action = next(a for a in record["actions"] if a["kind"] == "opt-out")
-    page = extension.open(TERMS_URL)
-    ui = extension.ui(page)
-    ui.click(marker(record["title"]))
-    ui.wait_visible(CARD)
-    with extension.context.expect_page() as opened:
-        ui.click(Query(".card button.action-button", text=action["label"]))
-    settings = opened.value
-    settings.wait_for_load_state()
+    ui = open_card(extension, extension.open(TERMS_URL), record["title"])
+    settings = press_card_action(extension, ui, action["label"])
     guide = extension.ui(settings)
     guide.wait_visible(Query(".guide"))
     guide.wait_visible(Query(".ring"))

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from tests.e2e.conftest import screenshot
-from tests.e2e.shadow import CARD, Query, card_part, marker
+from tests.e2e.shadow import CARD, Query, card_part, open_card, press_card_action
 from tests.e2e.site import (
     SETTINGS_PAGES,
     SETTINGS_URL,
@@ -55,19 +55,13 @@ def open_opt_out_from_card(extension, service):
     record = service.get("/records/anthropic-terms-model-training")
     action = next(a for a in record["actions"] if a["kind"] == "opt-out")
     page = extension.open(TERMS_URL)
-    ui = extension.ui(page)
-    ui.click(marker(record["title"]))
-    ui.wait_visible(CARD)
+    ui = open_card(extension, page, record["title"])
     # The card says what the guide will do, and what to expect afterwards (from the flow).
     assert "can change it for you when you ask" in ui.text(card_part(".flow-meta"))
     assert ui.text(card_part(".flow-expect summary")) == "What to expect"
     assert action["flow"]["faq"][0]["q"] in ui.text(card_part(".flow-expect"))
     screenshot(page, "card-opt-out")
-    with extension.context.expect_page() as opened:
-        ui.click(card_part("button.action-button", text=action["label"]))
-    settings = opened.value
-    settings.wait_for_load_state()
-    return settings, action
+    return press_card_action(extension, ui, action["label"]), action
 
 
 def open_opt_out_from_popup(extension, url: str, label: str):

@@ -157,6 +157,12 @@ def _body_for(route: str):
         fields = {"enabled": False}
     elif route == "watch":
         fields = {"url": "https://claude.ai/legal"}
+    elif route == "optout":
+        fields = {"record_id": "anthropic-terms-model-training", "action": "opt-out:1a2b3c4d", "setting": "Model training",
+                  "state": "off", "page_url": "https://claude.ai/settings/data-privacy-controls", "date": "2026-12-02",
+                  "outcome": "verified"}
+    elif route == "pairing":
+        fields = {}
     else:
         return st.one_of(_record_file_variant().map(_dumps), _raw_bodies())
     return st.one_of(_field_values(fields).map(_dumps), st.builds(_dumps, JSON), _raw_bodies())
@@ -176,7 +182,8 @@ def _segment(value: str) -> str:
 def _target(draw) -> tuple[str, str, str | None]:
     """(method, path with query, body kind or None)."""
     route = draw(st.sampled_from(["analyze", "site", "records", "record", "categories", "feedback", "user-records",
-                                  "user-record", "health", "history", "watch", "anything"]))
+                                  "user-record", "health", "history", "watch", "optouts", "pairing",
+                                  "anything"]))
     base = "/api/v1"
     if route == "analyze":
         return draw(st.sampled_from(["POST"] * 6 + ["GET", "PUT"])), f"{base}/analyze", "analyze"
@@ -208,6 +215,15 @@ def _target(draw) -> tuple[str, str, str | None]:
         method = draw(st.sampled_from(["POST", "POST", "GET", "DELETE"]))
         query = draw(st.one_of(URLS.map(lambda u: "?url=" + _segment(u)), st.sampled_from(["", "?url="])))
         return method, f"{base}/watch" + (query if method == "DELETE" else ""), "watch" if method == "POST" else None
+    if route == "optouts":  # completed opt-outs (issue 15)
+        method = draw(st.sampled_from(["POST", "POST", "GET", "DELETE"]))
+        if method == "GET":
+            return method, f"{base}/optouts" + draw(st.sampled_from(["", "?service=anthropic", "?service="])), None
+        if method == "DELETE":
+            return method, f"{base}/optouts/{_segment(draw(SEGMENTS))}/{_segment(draw(SEGMENTS))}", None
+        return method, f"{base}/optouts", "optout"
+    if route == "pairing":  # Firefox pairing (issue 14): only a moz-extension:// origin may ask
+        return draw(st.sampled_from(["POST", "POST", "GET"])), f"{base}/pairing", "pairing"
     path = "/" + "/".join(_segment(s) for s in draw(st.lists(SEGMENTS, max_size=4)))
     if path.startswith("//"):  # "//host/..." would name another host (a test client reads it so), not a path
         path = "/x" + path
@@ -236,7 +252,8 @@ def _headers(draw, has_body: bool) -> dict[str, str]:
                                 ["127.0.0.1:evil", "[::1]evil.example", "localhost:0", "evil.example", "",
                                  "127.0.0.1:99999", "127.0.0.1:8767 "], out_of=40)
     origin = _weighted(draw, [None] * 5 + [EXTENSION_ORIGIN] * 2,
-                       [EXTENSION_ORIGIN + "/", "null", "https://evil.example", EXTENSION_ORIGIN.upper()], out_of=40)
+                       [EXTENSION_ORIGIN + "/", "null", "https://evil.example", EXTENSION_ORIGIN.upper(),
+                        "moz-extension://6c3a2f4e-1b2d-4c5e-8f90-123456789abc"], out_of=40)
     if origin is not None:
         headers["Origin"] = origin
     site = draw(st.sampled_from([None] * 6 + ["none", "same-origin", "same-site", "cross-site"]))

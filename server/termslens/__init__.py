@@ -3,4 +3,4 @@
 Importing this package must stay cheap: it imports neither Flask nor the store.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.3.0"  # the interface version the README's "added in 0.x" notes refer to

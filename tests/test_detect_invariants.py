@@ -18,6 +18,7 @@ from termslens.detect import keyphrases as kp
 from termslens.detect import rules
 from termslens.detect.corpus import load_claudette
 from termslens.detect.features import fit_vocabulary, linear_scores, ngrams, tfidf_matrix, tokens
+from termslens.detect.triggers import TriggerIndex
 from termslens.segment import split_sentences
 
 
@@ -55,6 +56,17 @@ def test_every_key_phrase_matches_the_same_sentences_with_and_without_its_trigge
     assert _mismatches(sentences) == {}, "a pattern matches without any of its triggers: fix its triggers"
 
 
+@pytest.mark.slow
+def test_the_trigger_lookup_finds_exactly_the_sentences_holding_each_trigger(sentences):
+    """What key phrases and rules rely on (detect_clauses shares one lookup between them): the lookup through
+    the page's distinct words gives the same rows as testing every trigger in every sentence."""
+    triggers = kp.KEYPHRASE_TRIGGERS | rules.RULE_TRIGGERS | {"’s", "e-mail", "opt-out"}
+    lowered = [text.lower() for text in sentences]
+    found = TriggerIndex(triggers).rows(lowered)
+    wrong = {t: len(found[t] ^ {i for i, text in enumerate(lowered) if t in text}) for t in triggers}
+    assert {t: n for t, n in wrong.items() if n} == {}
+
+
 def _unfiltered_rules(text: str) -> list[str]:
     if any(aside.search(text) for aside in rules._ASIDES_COMPILED):
         return []
@@ -81,6 +93,7 @@ def test_the_trigger_oracle_notices_a_pattern_that_matches_without_its_trigger(m
     monkeypatch.setattr(kp, "KEY_PHRASES", (phrase,))
     monkeypatch.setattr(kp, "_COMPILED", (re.compile(phrase.pattern),))
     monkeypatch.setattr(kp, "_ON_ORIGINAL", (False,))
+    monkeypatch.setattr(kp, "_TRIGGER_INDEX", TriggerIndex(phrase.triggers))
     assert _mismatches(["You can sue in your home courts.", "Courts of your country decide."]) == {
         "J.residence": "You can sue in your home courts."
     }

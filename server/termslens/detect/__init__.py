@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from termslens.detect.keyphrases import KEYPHRASE_TRIGGERS, keyphrase_features
 from termslens.detect.labels import CATEGORIES
 from termslens.detect.model import MODEL_FILENAME, Model, ModelError, eligible, load_model
 from termslens.detect.noise import noise
-from termslens.detect.rules import RULE_CATEGORIES, RULE_SCORE, excluded, rule_matches
+from termslens.detect.rules import RULE_CATEGORIES, RULE_SCORE, RULE_TRIGGERS, excluded, rule_matches
 from termslens.detect.subjects import names_subject
+from termslens.detect.triggers import TriggerIndex
 from termslens.segment import Page, segment
 
 __all__ = ["CATEGORIES", "RULE_CATEGORIES", "TERMS_ONLY_CATEGORIES", "Detection", "bundled_model_path", "detect_clauses",
@@ -40,6 +42,8 @@ TERMS_ONLY_CATEGORIES = frozenset(CATEGORIES) - {"unilateral-change", "contract-
 # Standard contractual clauses and transfer frameworks quoted in privacy notices: their liability, court and
 # change clauses bind the data exporter and importer, not the user (16 model hits on the corpus, all wrong).
 # They are the very subject of an international transfer, so only the CLAUDETTE categories skip them.
+# The key phrases' and the rules' triggers, looked up once per page for both.
+_TRIGGER_INDEX = TriggerIndex(KEYPHRASE_TRIGGERS | RULE_TRIGGERS)
 _TRANSFER_CLAUSES = re.compile(
     r"\bdata (?:ex|im)porters?\b|\bthese clauses\b|\bdpf\b|\bdata privacy framework\b|\bprivacy shield\b",
     re.IGNORECASE,
@@ -107,9 +111,11 @@ def detect_clauses(page: Page | str, *, privacy_notice: bool = False) -> list[De
     if not candidates:
         return []
     found: list[Detection] = []
+    texts = [s.text for s in candidates]
+    holders = _TRIGGER_INDEX.rows([text.lower() for text in texts])  # one lookup for key phrases and rules
     model = detector_model()
     if model is not None:
-        decision = model.decision(candidates)
+        decision = model.decision(candidates, keyphrase_features(texts, holders))
         scores = model.score(decision)
         shown = [not (privacy_notice and category in TERMS_ONLY_CATEGORIES) for category in model.categories]
         of_terms = [category in CATEGORIES for category in model.categories]
@@ -124,7 +130,7 @@ def detect_clauses(page: Page | str, *, privacy_notice: bool = False) -> list[De
                 continue
             score = round(float(scores[row, column]), 1)
             found.append(Detection(sentence.start, sentence.end, category, score))
-    for sentence, categories in zip(candidates, rule_matches([s.text for s in candidates])):
+    for sentence, categories in zip(candidates, rule_matches(texts, holders)):
         found.extend(Detection(sentence.start, sentence.end, category, RULE_SCORE) for category in categories)
     best: dict[tuple[int, int, str], Detection] = {}  # a sentence flagged by the model and a rule: once
     for detection in found:

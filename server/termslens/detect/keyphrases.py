@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
+
+from termslens.detect.triggers import TriggerIndex
 
 # An actor phrase must end at most this many characters before an actor pattern's match: "Acme may",
 # "We may, at our sole discretion, ..." (30 covers an inserted clause of a few words).
@@ -280,6 +282,8 @@ _COMPILED = tuple(
 # length (so that positions in it are not positions in the original).
 _COMPILED_I = tuple(re.compile(k.pattern, re.IGNORECASE) for k in KEY_PHRASES)
 _PATTERN_INDEX = {k.pattern: i for i, k in enumerate(KEY_PHRASES)}
+
+
 def _actor_ends(text: str) -> list[int]:
     """Where each actor phrase of `text` ends."""
     ends = [m.end() for m in _ACTOR_WORDS.finditer(text)]
@@ -287,21 +291,8 @@ def _actor_ends(text: str) -> list[int]:
     return ends
 
 
-_TRIGGERS = sorted({t for k in KEY_PHRASES for t in k.triggers})
-_RUN = re.compile(r"[a-z0-9]+")
-# A trigger made of letters and digits only occurs inside one run of them, so it is looked for in the page's
-# distinct words (a few thousand, a third of the text) rather than in the whole text. Another trigger ("by ",
-# "at any time") is looked for through its longest run ("time"), then checked in each sentence found.
-_WORD_TRIGGERS = tuple(t for t in _TRIGGERS if _RUN.fullmatch(t))
-_PHRASE_TRIGGERS = {t: max(_RUN.findall(t), key=len) for t in _TRIGGERS if not _RUN.fullmatch(t)}
-# Only word triggers containing no other word trigger are searched; "terminated" is found among "terminat".
-_SEARCHED = tuple(
-    sorted({t for t in (*_WORD_TRIGGERS,
-        *_PHRASE_TRIGGERS.values()) if not any(o != t and o in t for o in _WORD_TRIGGERS)})
-)
-_CONTAINED_IN = {
-    t: next(o for o in _SEARCHED if o in t) for t in {*_WORD_TRIGGERS, *_PHRASE_TRIGGERS.values()} if t not in _SEARCHED
-}
+KEYPHRASE_TRIGGERS = frozenset(t for k in KEY_PHRASES for t in k.triggers)
+_TRIGGER_INDEX = TriggerIndex(KEYPHRASE_TRIGGERS)
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 
@@ -326,50 +317,21 @@ def _after_actor(compiled: re.Pattern[str], text: str, lowered: str, ends: list[
     return False
 
 
-def _trigger_rows(lowered: Sequence[str]) -> dict[str, set[int]]:
-    """For every trigger, the sentences (indices into `lowered`, lower-cased texts) that contain it."""
-    rows_of_word: dict[str, list[int]] = {}
-    for row, text in enumerate(lowered):
-        for word in set(_RUN.findall(text)):
-            found = rows_of_word.get(word)
-            if found is None:
-                rows_of_word[word] = [row]
-            else:
-                found.append(row)
-    words = list(rows_of_word)
-    blob = "\n".join(words)  # ASCII, so str.find runs at full speed
-    word_starts = np.cumsum([0] + [len(w) + 1 for w in words[:-1]]) if words else np.zeros(0, dtype=np.int64)
-    holders: dict[str, set[int]] = {}
-    for trigger in _SEARCHED:
-        positions = []
-        at = blob.find(trigger)
-        while at >= 0:
-            positions.append(at)
-            end = blob.find("\n", at)  # one hit per word is enough
-            at = blob.find(trigger, end) if end >= 0 else -1
-        rows: set[int] = set()
-        for index in np.searchsorted(word_starts, positions, side="right").tolist():
-            rows.update(rows_of_word[words[index - 1]])
-        holders[trigger] = rows
-    for trigger, container in _CONTAINED_IN.items():
-        holders[trigger] = {row for row in holders[container] if trigger in lowered[row]}
-    for trigger, run in _PHRASE_TRIGGERS.items():
-        holders[trigger] = {row for row in holders[run] if trigger in lowered[row]}
-    return holders
-
-
-def keyphrase_features(texts: Sequence[str]) -> np.ndarray:
+def keyphrase_features(texts: Sequence[str], holders: Mapping[str, set[int]] | None = None) -> np.ndarray:
     """The key-phrase and shape features of each sentence: a (len(texts), len(FEATURE_NAMES)) 0/1 array.
 
     Parameters
     ----------
     texts : model-ready sentence texts (`Sentence.text`)
+    holders : where each of KEYPHRASE_TRIGGERS occurs in the lower-cased texts (`TriggerIndex.rows`), when the
+        caller has looked them up with other triggers (`detect_clauses` shares one lookup with the rules)
     """
     out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float32)
     if not texts:
         return out
     lowered = [t.lower() for t in texts]
-    holders = _trigger_rows(lowered)
+    if holders is None:
+        holders = _TRIGGER_INDEX.rows(lowered)
     actor_ends: dict[int, list[int]] = {}  # per sentence, where each actor phrase ends (found once)
     for column, (phrase, compiled, original) in enumerate(zip(KEY_PHRASES, _COMPILED, _ON_ORIGINAL)):
         triggers = phrase.triggers

@@ -15,8 +15,10 @@ by reading every hit on the shared corpus (54 real terms and privacy documents; 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
+
+from termslens.detect.triggers import TriggerIndex
 
 # Score (0-100) of a rule hit: phrasings this explicit leave little doubt, but they are not a trained model.
 RULE_SCORE = 90.0
@@ -290,19 +292,29 @@ _ASIDES_COMPILED = tuple(re.compile(p) for p in _ASIDES)
 RULE_CATEGORIES: tuple[str, ...] = tuple(rule.category for rule in RULES)
 
 
-def rule_matches(texts: Sequence[str]) -> list[list[str]]:
-    """The rule categories each sentence says outright, per sentence (model-ready texts), in RULES order."""
+RULE_TRIGGERS = frozenset(t for rule in RULES for t in rule.triggers)
+_TRIGGER_INDEX = TriggerIndex(RULE_TRIGGERS)
+
+
+def rule_matches(texts: Sequence[str], holders: Mapping[str, set[int]] | None = None) -> list[list[str]]:
+    """The rule categories each sentence says outright, per sentence (model-ready texts), in RULES order.
+
+    `holders`: where each of RULE_TRIGGERS occurs in the lower-cased texts (`TriggerIndex.rows`), when the caller
+    has looked them up with other triggers (`detect_clauses` shares one lookup with the key phrases).
+    """
     out: list[list[str]] = [[] for _ in texts]
-    for row, text in enumerate(texts):
-        low = text.lower()
-        aside: bool | None = None  # computed on the first trigger hit: most sentences have none
-        for triggers, rule, patterns, exclusions, requires in _COMPILED:
-            if not any(trigger in low for trigger in triggers):
+    lowered = [text.lower() for text in texts]
+    if holders is None:
+        holders = _TRIGGER_INDEX.rows(lowered)
+    aside: dict[int, bool] = {}  # per sentence with a trigger: whether it only names clauses in passing (_ASIDES)
+    for triggers, rule, patterns, exclusions, requires in _COMPILED:
+        rows = set().union(*(holders[t] for t in triggers))
+        for row in sorted(rows):
+            if row not in aside:
+                aside[row] = any(a.search(texts[row]) for a in _ASIDES_COMPILED)
+            if aside[row]:
                 continue
-            if aside is None:
-                aside = any(a.search(text) for a in _ASIDES_COMPILED)
-            if aside:
-                break
+            low = lowered[row]
             if (
                 any(p.search(low) for p in patterns)
                 and not any(e.search(low) for e in exclusions)

@@ -7,9 +7,10 @@ mind: "we may terminate your account" is unilateral termination, "you may termin
 
 Speed: a page has about a thousand sentences and there are some eighty patterns, so no pattern is run on
 every sentence. Each pattern names trigger substrings, at least one of which any match must contain; the
-triggers are looked up once per page in its distinct words, and a pattern's regular expression runs only on
-the sentences that hold one of its triggers, on lower-cased text without re.IGNORECASE (which Python's re
-runs 2.5 times slower). The whole page costs about 25 ms per 100 KB (benchmarks/bench_accuracy.py).
+triggers are looked up once per page in its distinct words (`triggers.TriggerIndex`, shared with the rules),
+and a pattern's regular expression runs only on the sentences that hold one of its triggers, on lower-cased
+text without re.IGNORECASE (which Python's re runs 2.5 times slower). They are still the largest part of what
+the detector adds to an analysis (benchmarks/bench_detector_cost.py).
 """
 
 from __future__ import annotations

@@ -65,7 +65,10 @@ def serve(port: int, record_dirs: tuple[Path, ...], imported: bool | None) -> No
     """Run the local service the browser extension talks to (loopback only)."""
     from termslens.api import create_app
     from termslens.api.context import state
+    from termslens.memory import limit_malloc_arenas
     from termslens.store import StoreError
+
+    limit_malloc_arenas()  # before any thread starts (termslens.memory)
 
     try:
         app = create_app(record_dirs=record_dirs, imported=imported)

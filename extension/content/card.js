@@ -7,7 +7,7 @@
  * (isUserGesture): a page script that somehow held these buttons could not press them.
  */
 import { isHttpsUrl } from "../lib/validate.js";
-import { formatDate, h, icon, ICONS, isUserGesture, shortHost, trusted } from "../lib/dom.js";
+import { closeOnEscape, formatDate, h, icon, ICONS, isUserGesture, shortHost, trusted } from "../lib/dom.js";
 import {
   ACTION_KIND_LABELS,
   CHANGING_KINDS,
@@ -84,15 +84,7 @@ export function buildCard(annotation, { number, total, serviceName, onAction, on
       footer(a, id, onReport),
     ),
   );
-  card.addEventListener(
-    "keydown",
-    trusted((event) => {
-      if (event.key === "Escape") {
-        event.stopPropagation();
-        onClose();
-      }
-    }),
-  );
+  closeOnEscape(card, onClose);
   return card;
 }
 

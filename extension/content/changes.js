@@ -5,9 +5,9 @@
  * parsed as HTML); every listener acts on trusted events, and "Mark as read" also needs a user gesture.
  */
 import { HIGHLIGHT_NAMES } from "../lib/constants.js";
-import { h, icon, ICONS, isUserGesture, trusted } from "../lib/dom.js";
+import { closeOnEscape, h, icon, ICONS, isUserGesture } from "../lib/dom.js";
 import { CHANGE_KIND_LABELS, categoryName, changedSince, describeReason } from "../lib/labels.js";
-import { anchorQuote } from "./anchor.js";
+import { anchorRange } from "./clauses.js";
 import { getLayer } from "./ui.js";
 import { WORD_OPS } from "../lib/vocabulary.js";
 
@@ -30,13 +30,7 @@ export function anchorChanges(items, pageText) {
   return items
     .filter((item) => item.new)
     .map((item) => {
-      const found = anchorQuote(pageText.text, { exact: item.new.text, prefix: item.new.prefix, suffix: item.new.suffix, hint: item.new.start_utf16 });
-      let range = null;
-      try {
-        range = found ? pageText.toRange(found.start, found.end) : null;
-      } catch {
-        range = null;
-      }
+      const range = anchorRange(pageText, { ...item.new, exact: item.new.text });
       return {
         id: item.id,
         change: item,
@@ -138,15 +132,7 @@ export function buildChangeCard(item, { number, total, lastReadAt, onMarkRead, o
       markReadRow(onMarkRead),
     ),
   );
-  card.addEventListener(
-    "keydown",
-    trusted((event) => {
-      if (event.key === "Escape") {
-        event.stopPropagation();
-        onClose();
-      }
-    }),
-  );
+  closeOnEscape(card, onClose);
   return card;
 }
 

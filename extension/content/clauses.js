@@ -13,18 +13,7 @@ import { anchorQuote } from "./anchor.js";
  */
 export function anchorClauses(annotations, pageText) {
   return annotations.map((annotation) => {
-    const found = anchorQuote(pageText.text, {
-      exact: annotation.exact,
-      prefix: annotation.prefix,
-      suffix: annotation.suffix,
-      hint: annotation.start_utf16,
-    });
-    let range = null;
-    try {
-      range = found ? pageText.toRange(found.start, found.end) : null;
-    } catch {
-      range = null;
-    }
+    const range = anchorRange(pageText, annotation);
     return {
       id: annotation.id,
       annotation,
@@ -42,4 +31,20 @@ export function anchorClauses(annotations, pageText) {
  */
 export function needsReanchor(clauses) {
   return clauses.some((clause) => !clause.range || clause.nodes.some((node) => !node.isConnected));
+}
+
+/**
+ * A quote anchored in `pageText` as a live Range, or null when it is not on the page (or its place no longer
+ * maps to the DOM).
+ * @param {import("./text.js").PageText} pageText
+ * @param {{exact: string, prefix: string, suffix: string, start_utf16?: number|null}} quote
+ * @returns {Range|null}
+ */
+export function anchorRange(pageText, { exact, prefix, suffix, start_utf16: hint }) {
+  const found = anchorQuote(pageText.text, { exact, prefix, suffix, hint });
+  try {
+    return found ? pageText.toRange(found.start, found.end) : null;
+  } catch {
+    return null;
+  }
 }

@@ -27,6 +27,24 @@ export function trusted(handler) {
 }
 
 /**
+ * Close `element` (a card) with the Escape key pressed inside it, a person's press only; the key goes no
+ * further (the page does not see it).
+ * @param {HTMLElement} element
+ * @param {() => void} onClose
+ */
+export function closeOnEscape(element, onClose) {
+  element.addEventListener(
+    "keydown",
+    trusted((event) => {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        onClose();
+      }
+    }),
+  );
+}
+
+/**
  * An element with attributes and children.
  * @param {string} tag
  * @param {Record<string, string|number|boolean|null|undefined|Function>} [attrs] `on*` keys add listeners that

@@ -160,16 +160,7 @@ def analyze(source: str, url: str | None, title: str | None, as_json: bool, reco
     from termslens.report import analysis_json
 
     name = "standard input" if source == "-" else source
-    try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except IsADirectoryError:
-        raise click.ClickException(f"cannot read {name}: it is a folder, not a file") from None
-    except OSError as exc:
-        raise click.ClickException(f"cannot read {name}: {exc.strerror or exc}") from None
-    try:
-        text = page_text(decode(raw))
-    except InputError as exc:
-        raise click.ClickException(f"cannot analyze {name}: {exc}") from None
+    text = _read_document(source, doing="analyze")
     try:
         library = _library(_record_dirs(record_dirs, imported=imported))
     except RecordError as exc:
@@ -282,8 +273,9 @@ def _unique_actions(actions) -> list[dict]:
     return out
 
 
-def _read_document(source: str) -> str:
-    """The text of a file or standard input as `analyze` reads it (HTML through its main content)."""
+def _read_document(source: str, *, doing: str = "read") -> str:
+    """The text of a file or standard input as `analyze` reads it (HTML through its main content); a text
+    that cannot be read as a page is "cannot <doing> <name>: why"."""
     name = "standard input" if source == "-" else source
     try:
         raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
@@ -294,7 +286,7 @@ def _read_document(source: str) -> str:
     try:
         return page_text(decode(raw))
     except InputError as exc:
-        raise click.ClickException(f"cannot read {name}: {exc}") from None
+        raise click.ClickException(f"cannot {doing} {name}: {exc}") from None
 
 
 @main.command()

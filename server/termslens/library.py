@@ -13,13 +13,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 from urllib.parse import urlsplit
 
 from termslens.engine import QuoteIndex
 from termslens.peers import Peers
 from termslens.records import Record, RecordChecks, Service
-from termslens.recordset import RecordSet, compile_folder, compile_records, compile_user_files
+from termslens.recordset import IndexedRecords, RecordSet, compile_folder, compile_records, compile_user_files
 from termslens.taxonomy import categories
 
 
@@ -157,7 +157,7 @@ def _peers(sets: Sequence[RecordSet]) -> dict[str, Peers]:
     }
 
 
-class _Chain(Sequence[Record]):
+class _Chain(IndexedRecords):
     """Several record sequences read as one."""
 
     def __init__(self, parts: Sequence[Sequence[Record]]):
@@ -167,18 +167,7 @@ class _Chain(Sequence[Record]):
     def __len__(self) -> int:
         return self._starts[-1]
 
-    @overload
-    def __getitem__(self, i: int) -> Record: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[Record]: ...
-
-    def __getitem__(self, i: int | slice) -> Record | Sequence[Record]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _record(self, i: int) -> Record:
         part = bisect_right(self._starts, i) - 1
         return self._parts[part][i - self._starts[part]]
 

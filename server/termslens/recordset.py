@@ -103,7 +103,29 @@ class RecordSet:
         checks.add_ids(self.record_ids, [origins[k] for k in self.record_file.tolist()])
 
 
-class RecordTable(Sequence[Record]):
+class IndexedRecords(Sequence[Record]):
+    """A sequence of records read one at a time by position (`_record`); indexing and slicing as a list's."""
+
+    @overload
+    def __getitem__(self, i: int) -> Record: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Record]: ...
+
+    def __getitem__(self, i: int | slice) -> Record | Sequence[Record]:
+        if isinstance(i, slice):
+            return [self._record(k) for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._record(i)
+
+    def _record(self, i: int) -> Record:
+        """The record at position `i`, 0 <= i < len(self)."""
+        raise NotImplementedError
+
+
+class RecordTable(IndexedRecords):
     """The records of a compiled source, parsed from their JSON in one blob when first asked for."""
 
     def __init__(self, blob: bytes | mmap.mmap, offsets: np.ndarray, record_file: np.ndarray,
@@ -116,18 +138,7 @@ class RecordTable(Sequence[Record]):
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
-    @overload
-    def __getitem__(self, i: int) -> Record: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[Record]: ...
-
-    def __getitem__(self, i: int | slice) -> Record | Sequence[Record]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _record(self, i: int) -> Record:
         with self._lock:
             record = self._memo.get(i)
             if record is not None:
@@ -145,7 +156,7 @@ class RecordTable(Sequence[Record]):
 
     def __iter__(self) -> Iterator[Record]:
         for i in range(len(self)):
-            yield self[i]
+            yield self._record(i)
 
 
 # --- compiling ---------------------------------------------------------------------------------------------

@@ -203,6 +203,20 @@ def test_the_pages_own_service_wins_when_two_services_share_a_clause():
     assert [a.record.id for a in find_matches(text, index, service_id="google")] == ["google-ads"]
 
 
+def test_a_record_is_shown_only_at_the_score_its_page_asks_of_it():
+    """`least_score` says, per record, the least score at which it may be shown on this page (None: not at
+    all); a record held out never takes the clause from one that may be shown there."""
+    own = make_record("youtube-ads", CLAUSE.replace("train", "improve"), service="youtube")
+    other = make_record("google-ads", CLAUSE, service="google")
+    index = build_index([own, other])
+    text = f"Start. {CLAUSE} End."
+    assert [m.record.id for m in find_matches(text, index)] == ["google-ads"]  # the same words win the clause
+    not_google = {"youtube": 0.0, "google": None}
+    assert [m.record.id for m in find_matches(text, index, least_score=lambda r: not_google[r.service.id])] == ["youtube-ads"]
+    near_only = {"youtube": 99.5, "google": None}
+    assert find_matches(text, index, least_score=lambda r: near_only[r.service.id]) == []
+
+
 def test_annotations_carry_context_for_reanchoring():
     text = "A" * 50 + " " + CLAUSE + " " + "B" * 50
     [annotation] = analyze(Library([make_record("r1", CLAUSE)]), text, generic=False).annotations

@@ -8,8 +8,11 @@ from collections import Counter
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termslens.engine import build_index, find_matches, tokenize
+from termslens.engine.candidates import MAX_STRETCHES, _densest
 from termslens.engine.index import (
     CANDIDATE_MIN_SHARE,
     MAX_SHINGLE_SHARE,
@@ -89,3 +92,48 @@ def test_several_indexes_are_searched_as_one():
     apart = find_matches(text, [build_index([first]), build_index([second])])
     assert [(m.record.id, m.start, m.end) for m in apart] == [(m.record.id, m.start, m.end) for m in together]
     assert [m.record.id for m in apart] == ["a", "b"]
+
+
+def reference_stretches(positions: list[int], width: int, needed: int) -> list[tuple[int, int, int]]:
+    """The dense stretches as the first version found them, one record at a time: up to MAX_STRETCHES runs (first, last, count) of sorted `positions` sharing no hit, each spanning at most
+    `width` and holding at least `needed` hits, densest first."""
+    stretches: list[tuple[int, int, int]] = []
+    remaining = positions
+    while len(remaining) >= needed and len(stretches) < MAX_STRETCHES:
+        best = (remaining[0], remaining[0], 1)
+        left = 0
+        for right, pos in enumerate(remaining):
+            while pos - remaining[left] > width:
+                left += 1
+            if right - left + 1 > best[2]:
+                best = (remaining[left], pos, right - left + 1)
+        if best[2] < needed:
+            break
+        stretches.append(best)
+        # The next stretch may sit right beside this one: a near-twin clause in the next paragraph (the UK
+        # version after the EU one). Only this stretch's own hits are used up.
+        remaining = [p for p in remaining if p < best[0] or p > best[1]]
+    return stretches
+
+
+# Per record: its quote-sized width, the hits it needs, and its hit positions (any set of page positions).
+_RECORD_HITS = st.tuples(st.integers(1, 60), st.integers(1, 12), st.sets(st.integers(0, 400), max_size=40))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RECORD_HITS, max_size=12))
+def test_the_vectorised_stretches_are_the_plain_scans(hits_of_records):
+    """Every record's dense stretches (first, last, count), found for all records at once, are those the
+    plain scan finds record by record: the same hits, so the same candidates and windows on every page."""
+    records, positions, widths, needed = [], [], [], []
+    expected = []
+    for record, (width, need, hits) in enumerate(hits_of_records):
+        ordered = sorted(hits)
+        records += [record] * len(ordered)
+        positions += ordered
+        widths += [width] * len(ordered)
+        needed.append(need)
+        expected += [(record, *stretch) for stretch in reference_stretches(ordered, width, need)]
+    found = _densest(np.array(records, np.int64), np.array(positions, np.int64), np.array(widths, np.int64),
+                     np.array(needed, np.int32))
+    assert found == expected

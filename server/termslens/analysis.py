@@ -39,7 +39,7 @@ from termslens.engine import Match
 from termslens.generic import merge_detections, resolve
 from termslens.library import Library
 from termslens.peers import Peers
-from termslens.records import Service
+from termslens.records import Record, Service
 from termslens.reworded import find_reworded
 from termslens.segment import Page, segment
 from termslens.taxonomy import categories
@@ -120,7 +120,7 @@ def locate_records(page: Page, library: Library, url_service: Service | None) ->
         joined=page.joined,
         service_id=url_service.id if url_service else None,
         named=names,
-        keep=lambda match: _applies_here(match, url_service, names(match.record.service)),
+        least_score=lambda record: _least_score(record, url_service, names(record.service)),
     )
 
 
@@ -146,16 +146,22 @@ def records_that_apply(
 
 
 def _applies_here(match: Match, page_service: Service | None, page_names_its_service: bool) -> bool:
-    if page_service is not None and match.record.service.id == page_service.id:
-        return True
-    if match.record.imported and not page_names_its_service:
+    least = _least_score(match.record, page_service, page_names_its_service)
+    return least is not None and match.score >= least
+
+
+def _least_score(record: Record, page_service: Service | None, page_names_its_service: bool) -> float | None:
+    """The least match score at which `record` is shown on a page of `page_service` (None: an unknown
+    service), or None when it is not shown there whatever its wording (see SHARED_CLAUSE_SCORE)."""
+    if page_service is not None and record.service.id == page_service.id:
+        return 0.0
+    if record.imported and not page_names_its_service:
         # ToS;DR quotes are often one stock sentence ("you have the right to withdraw your consent at any
         # time"): the same words on another company's page say nothing about the quoted service.
-        return False
-    same_wording = match.score >= SHARED_CLAUSE_SCORE
+        return None
     if page_service is None:
-        return page_names_its_service or same_wording
-    return page_names_its_service and same_wording
+        return 0.0 if page_names_its_service else SHARED_CLAUSE_SCORE
+    return SHARED_CLAUSE_SCORE if page_names_its_service else None
 
 
 def detect_types(page: Page, *, privacy_notice: bool) -> list[Detection]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -88,16 +89,16 @@ class Library:
         domains."""
         if service.id not in self._named:
             self._named[service.id] = name_patterns(service)
-        as_written, in_any_case = self._named[service.id]
-        if as_written is not None and as_written.search(text):
+        names = self._named[service.id]
+        if names.as_written.found_in(text):
             return True
-        if in_any_case is None:
+        if not names.in_any_case.literals:
             return False
         # A case-blind regular expression cannot skip ahead on a literal prefix and costs milliseconds on a
         # 100 KB page; the page is lowered once (per page, for every service asked about) instead.
         if self._lowered[0] is not text:
             self._lowered = (text, text.lower())
-        return bool(in_any_case.search(self._lowered[1]))
+        return names.in_any_case.found_in(self._lowered[1])
 
 
 def load_library(
@@ -111,20 +112,37 @@ def load_library(
     return Library(sets=sets)
 
 
-# (as written, in any case): what a page naming the service holds, in its own case and in lower case
-NamePattern = tuple["re.Pattern[str] | None", "re.Pattern[str] | None"]
+@dataclass(frozen=True)
+class Words:
+    """Literal words to find as whole words: a regular expression, screened by plain substring search (a
+    pattern starting with a word-boundary check cannot skip ahead and costs milliseconds on a 100 KB page;
+    `in` costs microseconds, and most pages hold none of a given service's names)."""
+
+    literals: tuple[str, ...]
+    pattern: re.Pattern[str] | None
+
+    def found_in(self, text: str) -> bool:
+        return self.pattern is not None and any(literal in text for literal in self.literals) and bool(self.pattern.search(text))
+
+
+@dataclass(frozen=True)
+class NamePattern:
+    """What a page naming a service holds: words as written, and words to find in the page's lower case."""
+
+    as_written: Words
+    in_any_case: Words
 
 
 def name_patterns(service: Service) -> NamePattern:
-    """What a page that names `service` contains: (a pattern of the text as written, a pattern of its lower
-    case); each None when there is nothing of that kind.
+    """What a page that names `service` contains: the words of its name as written, and those to look for in
+    the page's lower case.
 
     Each part of the name ("Facebook (Meta)": Facebook, Meta; "X (formerly Twitter)": Twitter) is looked for
     as written, from its first capitalised word to its last ("Archive of Our Own" as a whole, never just
     "Our"); one-letter names such as X are too common. A name written all in lower case ("couchsurfing")
     is looked for in any case; so are the service's domains.
     """
-    alternatives, lowered = [], []
+    alternatives, lowered, literals, lowered_literals = [], [], [], []
     for part in re.split(r"[()/]|,|\bformerly\b|\bincl\.", service.name):
         words = part.split()
         # Words written with a capital or a digit anywhere: "Meta", "eBay", "edX", "500px".
@@ -133,10 +151,16 @@ def name_patterns(service: Service) -> NamePattern:
             phrase = " ".join(words[capitalised[0] : capitalised[-1] + 1])
             if len(re.sub(r"\W", "", phrase)) > 1:
                 alternatives.append(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+                literals.append(phrase)
         elif len(words) == 1 and len(core := re.sub(r"\W", "", words[0])) >= 3:
             lowered.append(rf"\b{re.escape(core.lower())}\b")  # "couchsurfing", "npm", "osu!"
+            lowered_literals.append(core.lower())
     lowered += [rf"\b{re.escape(domain.lower())}\b" for domain in service.domains]
-    return (re.compile("|".join(alternatives)) if alternatives else None, re.compile("|".join(lowered)) if lowered else None)
+    lowered_literals += [domain.lower() for domain in service.domains]
+    return NamePattern(
+        Words(tuple(literals), re.compile("|".join(alternatives)) if alternatives else None),
+        Words(tuple(lowered_literals), re.compile("|".join(lowered)) if lowered else None),
+    )
 
 
 def _peers(sets: Sequence[RecordSet]) -> dict[str, Peers]:

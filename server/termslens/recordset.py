@@ -31,6 +31,7 @@ from typing import Any, overload
 
 import numpy as np
 
+from termslens.address import AddressError, canonical_address
 from termslens.engine import IndexArrays, QuoteIndex, index_from_arrays
 from termslens.engine.index import INDEX_FORMAT, IndexBuilder
 from termslens.peers import CONTROL_KINDS
@@ -49,7 +50,7 @@ from termslens.records import (
 )
 
 # Part of every cache key: bump when the files below change meaning.
-CACHE_FORMAT = "recordset-2"
+CACHE_FORMAT = "recordset-3"
 # Compiled sources kept in the cache folder; the least recently used beyond this are removed.
 KEEP_CACHED = 12
 # Records read back from a blob are kept, up to this many per source: a page's candidates repeat across pages.
@@ -86,6 +87,8 @@ class RecordSet:
     having: dict[str, frozenset[str]]  # category -> ids of the services with a curated record of it
     controlling: dict[str, frozenset[str]]  # category -> ids of those whose records offer an opt-out or setting
     user: bool = False
+    # canonical address -> positions of the curated records whose document (or source) is there
+    documents_at: dict[str, tuple[int, ...]] = field(default_factory=dict)
     record_service: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -94,6 +97,10 @@ class RecordSet:
 
     def __len__(self) -> int:
         return len(self.record_ids)
+
+    def records_at(self, address: str) -> list[Record]:
+        """The curated records whose document or source is at `address` (a canonical address)."""
+        return [self.records[k] for k in self.documents_at.get(address, ())]
 
     def check_into(self, checks: RecordChecks) -> None:
         """Check this source's services and ids against those of the sources before it."""
@@ -181,6 +188,7 @@ class _Compiler:
         self.curated_services: set[str] = set()
         self.having: dict[str, set[str]] = {}
         self.controlling: dict[str, set[str]] = {}
+        self.addresses = DocumentAddresses()
 
     def add(self, data: dict[str, Any], origin: str) -> None:
         loaded = parse_record_file(data, origin=origin)
@@ -197,6 +205,7 @@ class _Compiler:
             self.record_file.append(file_number)
             self.ids.append(record.id)
             self.builder.add(record.quote)
+            self.addresses.add(record, len(self.ids) - 1)
             self.imported += record.imported
             if not record.imported:
                 self.curated_services.add(service.id)
@@ -221,7 +230,37 @@ class _Compiler:
             index=index_from_arrays(table, self.arrays()), imported=self.imported,
             curated_services=frozenset(self.curated_services), having={k: frozenset(v) for k, v in self.having.items()},
             controlling={k: frozenset(v) for k, v in self.controlling.items()}, user=self.user,
+            documents_at=self.addresses.positions(),
         )
+
+
+class DocumentAddresses:
+    """Where each curated record's document is: canonical address -> record positions, built as records are
+    added, so finding the records of the page's own document reads no record (`termslens.reworded`)."""
+
+    def __init__(self) -> None:
+        self._positions: dict[str, list[int]] = {}
+        self._canonical: dict[str, str | None] = {}  # many records share a document address
+
+    def add(self, record: Record, position: int) -> None:
+        if record.imported:  # another project's excerpts: the reworded search uses TermsLens's own records only
+            return
+        for address in {self._address(record.document.url), self._address(record.source_url)}:
+            if address is not None:
+                self._positions.setdefault(address, []).append(position)
+
+    def _address(self, url: str | None) -> str | None:
+        if not url:
+            return None
+        if url not in self._canonical:
+            try:
+                self._canonical[url] = canonical_address(url)
+            except AddressError:
+                self._canonical[url] = None
+        return self._canonical[url]
+
+    def positions(self) -> dict[str, tuple[int, ...]]:
+        return {address: tuple(positions) for address, positions in self._positions.items()}
 
 
 def compile_records(records: Sequence[Record], *, origin: str = "memory") -> RecordSet:
@@ -246,14 +285,17 @@ def compile_records(records: Sequence[Record], *, origin: str = "memory") -> Rec
             controlling.setdefault(record.category, set()).add(record.service.id)
     unique_services = {record.service.id: record.service for record in records}
     builder = IndexBuilder()
-    for record in records:
+    addresses = DocumentAddresses()
+    for position, record in enumerate(records):
         builder.add(record.quote)
+        addresses.add(record, position)
     records = tuple(records)
     return RecordSet(
         origin=origin, content_hash="", services=tuple(unique_services.values()), files=tuple(file_list),
         records=records, record_ids=[record.id for record in records], record_file=np.array(record_file, np.int32),
         index=index_from_arrays(records, builder.arrays()), imported=sum(record.imported for record in records),
         curated_services=frozenset(r.service.id for r in records if not r.imported), having={k: frozenset(v) for k, v in having.items()}, controlling={k: frozenset(v) for k, v in controlling.items()},
+        documents_at=addresses.positions(),
     )
 
 
@@ -388,6 +430,7 @@ def _write(compiler: _Compiler, cache_dir: Path, content_hash: str, *, base: Pat
             ],
             "having": {k: sorted(v) for k, v in compiler.having.items()},
             "controlling": {k: sorted(v) for k, v in compiler.controlling.items()},
+            "documents_at": compiler.addresses.positions(),
         }
         (temporary / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")  # written last
         try:
@@ -409,9 +452,10 @@ def _load(folder: Path, *, origin: str, base: Path | None, content_hash: str) ->
     if meta.get("format") != CACHE_FORMAT or meta.get("index_format") != INDEX_FORMAT:
         raise ValueError("cache of another format")
     os.utime(folder / "meta.json")  # marks it as recently used (see _prune)
-    arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in IndexArrays.array_names()}
+    # Plain ndarray views of the memory maps: indexing an np.memmap goes through a Python-level __getitem__.
+    arrays = {name: _mapped(folder / f"{name}.npy") for name in IndexArrays.array_names()}
     vocabulary = (folder / "vocabulary.txt").read_text("utf-8").split("\n")
-    offsets = np.load(folder / "record_offsets.npy", mmap_mode="r", allow_pickle=False)
+    offsets = _mapped(folder / "record_offsets.npy")
     record_file = np.asarray(np.load(folder / "record_file.npy", allow_pickle=False))
     ids_text = (folder / "record_ids.txt").read_text("utf-8")
     record_ids = ids_text.split("\n") if ids_text else []
@@ -436,6 +480,7 @@ def _load(folder: Path, *, origin: str, base: Path | None, content_hash: str) ->
         curated_services=frozenset(meta["curated_services"]),
         having={k: frozenset(v) for k, v in meta["having"].items()},
         controlling={k: frozenset(v) for k, v in meta["controlling"].items()}, user=meta["user"],
+        documents_at={address: tuple(positions) for address, positions in meta["documents_at"].items()},
     )
 
 
@@ -460,3 +505,8 @@ def _prune(cache_dir: Path, *, keep: Path) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
     except OSError:
         pass
+
+
+def _mapped(path: Path) -> np.ndarray:
+    """The array of a .npy file, memory-mapped, as a plain ndarray (the map stays open through its base)."""
+    return np.load(path, mmap_mode="r", allow_pickle=False).view(np.ndarray)

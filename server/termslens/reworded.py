@@ -29,7 +29,6 @@ already holds.
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -57,32 +56,15 @@ PRESENT_SHARE = 0.7
 SENTENCE_GAP_WORDS = 3
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-_by_address: weakref.WeakKeyDictionary[Library, dict[str, list[Record]]] = weakref.WeakKeyDictionary()
 
 
 def records_of_document(library: Library, url: str) -> list[Record]:
     """The library's own (not imported) records whose document (or source) is at `url`'s canonical address."""
-    table = _by_address.get(library)
-    if table is None:
-        table = {}
-        for record in library.records:
-            if record.imported:
-                continue
-            for address in {_address(record.document.url), _address(record.source_url)}:
-                if address is not None:
-                    table.setdefault(address, []).append(record)
-        _by_address[library] = table
-    address = _address(url)
-    return list(table.get(address, [])) if address else []
-
-
-def _address(url: str | None) -> str | None:
-    if not url:
-        return None
     try:
-        return canonical_address(url)
+        address = canonical_address(url)
     except AddressError:
-        return None
+        return []
+    return [record for record_set in library.sets for record in record_set.records_at(address)]
 
 
 def find_reworded(page: Page, library: Library, url: str | None, placed: Sequence[Match]) -> list[Match]:

@@ -16,7 +16,7 @@ from termslens.engine.tokens import JoinedWords, Tokens, join_words, tokenize
 from termslens.engine.types import Match, Span
 
 if TYPE_CHECKING:
-    from termslens.records import Service
+    from termslens.records import Record, Service
 
 __all__ = [
     "MATCH_CUTOFF", "IndexArrays", "Match", "QuoteIndex", "Span", "align_quote", "build_index", "find_matches",
@@ -32,7 +32,7 @@ def find_matches(
     joined: JoinedWords | None = None,
     service_id: str | None = None,
     named: Callable[[Service], bool] | None = None,
-    keep: Callable[[Match], bool] | None = None,
+    least_score: Callable[[Record], float | None] | None = None,
 ) -> list[Match]:
     """Where every indexed record's clause sits in `text`, one record per clause, in page order.
 
@@ -45,8 +45,10 @@ def find_matches(
         different services that land on the same clause. Every record is a candidate on every page.
     named : whether the page names a service; when the page's service is unknown, a named service's record
         wins such a tie (a template clause quoted for many services, on the page of one of them)
-    keep : which matches may be shown on this page at all; one record per clause is chosen among those, so
-        a record that does not belong here never hides one that does
+    least_score : the least score at which a record may be shown on this page, or None when it may not be
+        shown here at all; such a record is not even aligned (on a known service's page, most candidates are
+        other services' clauses). One record per clause is chosen among those shown, so a record that does
+        not belong here never hides one that does.
     """
     page = tokens if tokens is not None else tokenize(text)
     joined = joined if joined is not None else join_words(page.words)  # once per page, shared by every alignment
@@ -54,9 +56,13 @@ def find_matches(
     for part in [index] if isinstance(index, QuoteIndex) else index:
         best: dict[int, Span] = {}  # one place per record: its best-scoring stretch
         for candidate in find_candidates(page, part):
+            record = part.records[candidate.record_index]
+            least = least_score(record) if least_score is not None else 0.0
+            if least is None:
+                continue
             span = align_quote(
                 text,
-                part.records[candidate.record_index].quote,
+                record.quote,
                 page=page,
                 window=(candidate.token_start, candidate.token_end),
                 quote_words=part.quote_words(candidate.record_index),
@@ -64,9 +70,7 @@ def find_matches(
                 joined=joined,
             )
             previous = best.get(candidate.record_index)
-            if span is not None and (previous is None or span.score > previous.score):
+            if span is not None and span.score >= least and (previous is None or span.score > previous.score):
                 best[candidate.record_index] = span
         matches += [Match(part.records[i], span.start, span.end, span.score) for i, span in best.items()]
-    if keep is not None:
-        matches = [match for match in matches if keep(match)]
     return one_per_clause(matches, service_id=service_id, named=named)

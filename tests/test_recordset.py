@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from termslens import recordset
+from termslens.address import canonical_address
 from termslens.engine import find_matches
 from termslens.library import Library, load_library
 from termslens.records import RecordError, bundled_records_dir, imported_records_dir, load_record_file, load_records
@@ -44,6 +45,13 @@ def test_a_folder_is_compiled_once_and_then_read_from_disk(folder, tmp_path, mon
     assert _memory_mapped(second.index.arrays.shingle_keys)
     assert list(second.record_ids) == list(first.record_ids)
     assert [r for r in second.records] == load_records([folder])  # every record read back whole
+    # The records of a document are found by its address without reading the others.
+    terms = next(r for r in load_records([folder]) if not r.imported)
+    address = canonical_address(terms.document.url)
+    expected = [r.id for r in load_records([folder]) if not r.imported and address in {
+        canonical_address(r.document.url), canonical_address(r.source_url)}]
+    assert expected and [r.id for r in second.records_at(address)] == [r.id for r in first.records_at(address)] == expected
+    assert second.records_at("https://nowhere.example/terms") == []
     text = corpus["Claude-Anthropic/terms"]
     assert [(m.record.id, m.start, m.end) for m in find_matches(text, second.index)] == [
         (m.record.id, m.start, m.end) for m in find_matches(text, first.index)

@@ -136,9 +136,15 @@ class Extension:
     service: Service
     site: Site
 
-    def open(self, url: str, *, state: str | None = "ready"):
-        """A new tab at `url`; with `state`, wait until the content script reports it."""
+    def open(self, url: str, *, state: str | None = "ready", color_scheme: str | None = None,
+             viewport: tuple[int, int] | None = None):
+        """A new tab at `url` (in the system `color_scheme` and `viewport` (width, height) given); with `state`,
+        wait until the content script reports it."""
         page = self.context.new_page()
+        if color_scheme:
+            page.emulate_media(color_scheme=color_scheme)
+        if viewport:
+            page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
         page.goto(url)
         if state:
             self.wait_state(page, state)
@@ -202,11 +208,17 @@ def launch(playwright, profile: Path, web: TestWeb, *, extension_dir: Path = EXT
     )
 
 
-def set_port(context, port: int) -> None:
-    """Point the extension in `context` at the service's `port` through its options page, as a user would."""
+def open_options(context):
+    """The extension's options page in a new tab, once its script has read the settings."""
     options = context.new_page()
     options.goto(f"{EXTENSION_URL}/options/options.html")
     options.wait_for_selector("html[data-options-state='ready']", state="attached")
+    return options
+
+
+def set_port(context, port: int) -> None:
+    """Point the extension in `context` at the service's `port` through its options page, as a user would."""
+    options = open_options(context)
     options.fill("#port", str(port))
     options.click("button[type=submit]")
     options.wait_for_selector(f"html[data-options-saved='{port}']", state="attached")

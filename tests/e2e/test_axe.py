@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from tests.e2e.axe import audit_page, audit_ui, describe
-from tests.e2e.conftest import ARTIFACTS, EXTENSION_URL
+from tests.e2e.conftest import ARTIFACTS, open_options
 from tests.e2e.shadow import CARD, Query, marker, open_card, press_card_action
 from tests.e2e.site import OKLCH_URL, TERMS_URL
 
@@ -29,9 +29,7 @@ def test_the_popup(extension, pages):
 
 
 def test_the_settings_page(extension, pages):
-    options = extension.context.new_page()
-    options.goto(f"{EXTENSION_URL}/options/options.html")
-    options.wait_for_selector("html[data-options-state='ready']", state="attached")
+    options = open_options(extension.context)
     summary = audit_page(options)
     keep("options", summary)
     assert not summary["serious"], describe(summary)

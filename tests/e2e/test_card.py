@@ -88,10 +88,7 @@ def test_clicking_a_marker_pins_the_card_and_a_report_is_kept(extension, service
 
 
 def test_card_in_dark_mode(extension, pages):
-    page = extension.context.new_page()
-    page.emulate_media(color_scheme="dark")
-    page.goto(PRIVACY_URL)
-    extension.wait_state(page, "ready")
+    page = extension.open(PRIVACY_URL, color_scheme="dark")
     ui = extension.ui(page)
     point = clause_point(page, "We may use your Inputs and Outputs")
     page.mouse.move(point["x"], point["y"])

@@ -52,10 +52,7 @@ def test_a_dark_oklch_page_gets_dark_highlights_and_a_dark_card(extension, pages
 
 
 def test_a_light_page_keeps_a_light_card_when_the_system_is_dark(extension, pages):
-    page = extension.context.new_page()
-    page.emulate_media(color_scheme="dark")
-    page.goto(TERMS_URL)
-    extension.wait_state(page, "ready")
+    page = extension.open(TERMS_URL, color_scheme="dark")
     ui = extension.ui(page)
     ui.click(Query(".marker", nth=1))
     ui.wait_visible(CARD)

@@ -5,7 +5,7 @@ say whether the signal is sent."""
 
 from __future__ import annotations
 
-from tests.e2e.conftest import EXTENSION_URL, screenshot
+from tests.e2e.conftest import open_options, screenshot
 from tests.e2e.shadow import CARD, Query, card_part, marker
 from tests.e2e.site import PLAIN_URL, PRIVACY_URL
 
@@ -15,9 +15,7 @@ SUBRESOURCE = "https://www.anthropic.com/legal/consumer-terms?from=fetch"
 
 def set_gpc(extension, on: bool) -> None:
     """Switch the option on the options page, as a person would, and wait for the browser to apply it."""
-    options = extension.context.new_page()
-    options.goto(f"{EXTENSION_URL}/options/options.html")
-    options.wait_for_selector("html[data-options-state='ready']", state="attached")
+    options = open_options(extension.context)
     if options.is_checked("#gpc") != on:
         options.click("label[for=gpc]")
     options.click("button[type=submit]")

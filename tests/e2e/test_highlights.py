@@ -3,7 +3,7 @@ text, whatever emoji, accents and nested markup surround them; hidden copies are
 
 from __future__ import annotations
 
-from tests.e2e.conftest import EXTENSION_URL
+from tests.e2e.conftest import open_options
 from tests.e2e.site import PLAIN_URL, PRIVACY_URL, TERMS_URL
 
 SEVERITY_HIGHLIGHTS = ("termslens-high", "termslens-medium", "termslens-low")
@@ -97,9 +97,7 @@ def test_other_pages_are_not_read_until_asked(extension, service, pages):
 
 
 def test_automatic_analysis_can_be_switched_off(extension, pages):
-    options = extension.context.new_page()
-    options.goto(f"{EXTENSION_URL}/options/options.html")
-    options.wait_for_selector("html[data-options-state='ready']", state="attached")
+    options = open_options(extension.context)
     options.uncheck("#auto")
     options.click("button[type=submit]")
     options.wait_for_selector("html[data-options-auto='false']", state="attached")

@@ -65,10 +65,7 @@ def test_no_marker_covers_text_on_a_page_without_margin(extension, pages, url):
 
 @pytest.mark.parametrize("url", [TERMS_URL, NO_MARGIN_URL])
 def test_no_marker_covers_text_in_a_700px_window(extension, pages, url):
-    page = extension.context.new_page()
-    page.set_viewport_size({"width": 700, "height": 900})
-    page.goto(url)
-    extension.wait_state(page, "ready")
+    page = extension.open(url, viewport=(700, 900))
     # Nearby clauses of a type share a marker (content/clusters.js): twelve scroll positions see enough of them.
     seen = check_markers_in_view(extension, page, scroll_positions(page, 12))
     assert seen >= 10
@@ -107,10 +104,7 @@ def on_screen(box: dict, page) -> bool:
 @pytest.mark.parametrize("width", [700, 1280])
 def test_the_card_covers_none_of_its_clause_and_keeps_its_buttons_on_screen(extension, service, pages, width):
     record = service.get("/records/anthropic-terms-model-training")
-    page = extension.context.new_page()
-    page.set_viewport_size({"width": width, "height": 800})
-    page.goto(TERMS_URL)
-    extension.wait_state(page, "ready")
+    page = extension.open(TERMS_URL, viewport=(width, 800))
     ui = extension.ui(page)
     start = " ".join(record["quote"].split())[:30]
     ui.click(Query(".marker", name_re=f"{record['title']}$".replace("'", ".").replace("(", ".").replace(")", ".")))

@@ -9,6 +9,7 @@ Three filters, cheapest first, so the per-record Python work is spent on few rec
 from __future__ import annotations
 
 from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 
@@ -106,29 +107,37 @@ def _densest(
     for round_number in range(MAX_STRETCHES):
         if not len(records):
             break
-        group_starts, best, counts, last_hit = _peaks(records, positions, widths)
-        group_records = records[group_starts]
+        peaks = _peaks(records, positions, widths)
+        group_records, counts = records[peaks.group_starts], peaks.counts
         need = needed[group_records].astype(np.int64)
         dense = counts >= need
-        firsts, lasts = positions[best], positions[last_hit]
+        firsts, lasts = positions[peaks.best], positions[peaks.last_hit]
         out += zip(group_records[dense].tolist(), [round_number] * int(dense.sum()), firsts[dense].tolist(),
                    lasts[dense].tolist(), counts[dense].tolist())
         # The next stretch may sit right beside this one: a near-twin clause in the next paragraph (the UK
         # version after the EU one). Only this stretch's own hits are used up.
-        sizes = np.diff(np.append(group_starts, len(records)))
-        again = np.repeat(dense & (sizes - counts >= need), sizes)
-        group_of = np.repeat(np.arange(len(group_starts)), sizes)
-        outside = (positions < firsts[group_of]) | (positions > lasts[group_of])
+        again = (dense & (peaks.sizes - counts >= need))[peaks.group_of]
+        outside = (positions < firsts[peaks.group_of]) | (positions > lasts[peaks.group_of])
         left = again & outside
         records, positions, widths = records[left], positions[left], widths[left]
     out.sort(key=lambda stretch: (stretch[0], stretch[1]))
     return [(record, first, last, count) for record, _, first, last, count in out]
 
 
-def _peaks(records: np.ndarray, positions: np.ndarray, widths: np.ndarray) -> tuple[np.ndarray, ...]:
-    """For each record's hits: (where its hits start, the hit starting its densest stretch, how many hits that
-    stretch holds, its last hit), as indices into the arrays. From every hit, the hits of the same record
-    within its width are counted in one sorted search; the first hit where that count peaks starts the stretch."""
+class _Peaks(NamedTuple):
+    """Each record's densest stretch, as indices into the hit arrays (one entry per record, in order)."""
+
+    group_starts: np.ndarray  # where the record's hits start
+    sizes: np.ndarray  # how many hits it has
+    group_of: np.ndarray  # per hit: its record's entry
+    best: np.ndarray  # the hit starting its densest stretch
+    counts: np.ndarray  # how many hits that stretch holds
+    last_hit: np.ndarray  # the stretch's last hit
+
+
+def _peaks(records: np.ndarray, positions: np.ndarray, widths: np.ndarray) -> _Peaks:
+    """Each record's densest stretch of hits. From every hit, the hits of the same record within its width are
+    counted in one sorted search; the first hit where that count peaks starts the stretch."""
     group_starts = np.flatnonzero(np.concatenate([[True], records[1:] != records[:-1]]))
     sizes = np.diff(np.append(group_starts, len(records)))
     stride = int(positions.max()) + int(widths.max()) + 1
@@ -138,4 +147,4 @@ def _peaks(records: np.ndarray, positions: np.ndarray, widths: np.ndarray) -> tu
     group_of = np.repeat(np.arange(len(group_starts)), sizes)
     peaks = np.flatnonzero(counts == np.maximum.reduceat(counts, group_starts)[group_of])
     best = peaks[np.concatenate([[True], group_of[peaks][1:] != group_of[peaks][:-1]])]
-    return group_starts, best, counts[best], reach_end[best] - 1
+    return _Peaks(group_starts, sizes, group_of, best, counts[best], reach_end[best] - 1)

@@ -9,15 +9,17 @@ For each size the records are written as record files (100 records a service) to
 - first start: `termslens serve --records DIR` with an empty data folder, to its first answer (it builds);
 - cold start: a new `termslens serve` over the same data folder (the index is on disk), from the process
   starting to its first answer of POST /api/v1/analyze on a 100 KB page;
-- RSS: that process's resident memory after it has answered every timed request (detector loaded), and its
-  peak (VmHWM);
+- RSS: that service's resident memory after it has answered every timed request, its detector process's
+  included (the model lives there), and the peak (VmHWM, summed the same way);
 - match ms: the service's matching stage (`analysis.locate_records`: the page's words, candidates from the
   index, alignment, one record per clause) on a 100 KB page, median over pages and repeats, on the library
   loaded exactly as the service loads it. "own page" is the page at its service's address, as a reader sees
   it: records of other services the page does not name cannot be shown there, so they are not aligned.
   "unknown page" is the same page with no address, where every candidate record is aligned (a record of
   an unnamed service is shown only on near-identical wording);
-- API ms: POST /api/v1/analyze of the same pages to the running service, the whole answer (median);
+- API ms: POST /api/v1/analyze of the same pages to the running service, the whole answer (median); "1 proc"
+  is the same answer from a service started with --no-detector-process (clause types detected in the service's
+  own process), timed in turn with the first, page by page: the baseline of the detector process;
 - recall: planted records placed on their drifted passage, indexed vs naive; naive ms: every record aligned
   over the whole page (rapidfuzz partial_ratio_alignment + the same refinement and cutoff). Above
   --naive-limit records, the naive time of the fillers is measured on a random sample of them and scaled to
@@ -213,13 +215,13 @@ def post(port: int, body: dict, timeout: float = 120) -> dict:
         return json.load(response)
 
 
-def start_to_first_answer(data_dir: Path, records: Path, body: dict) -> tuple[subprocess.Popen, int, float]:
+def start_to_first_answer(data_dir: Path, records: Path, body: dict, *options: str) -> tuple[subprocess.Popen, int, float]:
     """Start `termslens serve` and ask until it answers `body`; (process, port, seconds from start)."""
     port = free_port()
     env = {**os.environ, "TERMSLENS_DATA_DIR": str(data_dir)}
     env.pop("TERMSLENS_RECORDS", None)
     started = time.perf_counter()
-    process = subprocess.Popen([str(TERMSLENS), "serve", "--port", str(port), "--records", str(records)],
+    process = subprocess.Popen([str(TERMSLENS), "serve", "--port", str(port), "--records", str(records), *options],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while True:
         if process.poll() is not None:
@@ -232,13 +234,19 @@ def start_to_first_answer(data_dir: Path, records: Path, body: dict) -> tuple[su
 
 
 def memory(pid: int) -> tuple[int, int]:
-    """(VmRSS, VmHWM) of a process, in MB."""
-    values = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(("VmRSS:", "VmHWM:")):
-            key, value = line.split(":")
-            values[key] = int(value.split()[0]) // 1024
-    return values["VmRSS"], values["VmHWM"]
+    """(VmRSS, VmHWM) of a process and its child processes together, in MB."""
+    values = {"VmRSS:": 0, "VmHWM:": 0}
+    for process in [pid, *children(pid)]:
+        for line in Path(f"/proc/{process}/status").read_text().splitlines():
+            if line.startswith(tuple(values)):
+                key, value = line.split(None, 1)
+                values[key] += int(value.split()[0])
+    return values["VmRSS:"] // 1024, values["VmHWM:"] // 1024
+
+
+def children(pid: int) -> list[int]:
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()]
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -283,14 +291,17 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
     print()
     header = (f"{'records':>8} {'+shipped':>8} {'build s':>8} {'1st start s':>11} {'cold start s':>12} {'RSS MB':>7} "
-              f"{'peak MB':>8} {'match ms':>9} {'unknown ms':>10} {'API ms':>7} {'naive ms':>9} {'recall idx':>10} {'recall naive':>12}")
+              f"{'peak MB':>8} {'match ms':>9} {'unknown ms':>10} {'API ms':>7} {'1 proc':>7} {'naive ms':>9} "
+              f"{'recall idx':>10} {'recall naive':>12}")
     print(header)
     for row in rows:
         print(f"{row['size']:>8,} {row['shipped']:>8,} {row['build']:>8.1f} {row['first_start']:>11.1f} {row['cold_start']:>12.2f} "
               f"{row['rss']:>7} {row['peak']:>8} {row['match_ms']:>9.1f} {row['unknown_ms']:>10.1f} {row['api_ms']:>7.0f} "
+              f"{row['api_one_ms']:>7.0f} "
               f"{row['naive_mark']}{row['naive_ms']:>8,.0f} {row['recall']:>9.1f}% {row['naive_recall']:>11.1f}%")
     print("\nmatch ms: on the page at its service's address; unknown ms: the same page with no address.")
     print("match/unknown/API/naive ms: medians over pages (and repeats); ~ naive time scaled from a sample of fillers.")
+    print("1 proc: the API answer with --no-detector-process, timed in turn with the service's default.")
 
 
 def measure(size: int, work: Path, pages, fillers: list[str], args, rng: random.Random) -> dict:
@@ -313,18 +324,26 @@ def measure(size: int, work: Path, pages, fillers: list[str], args, rng: random.
     print(f"  first start (building its index): {first_start:.1f} s")
 
     process, port, cold_start = start_to_first_answer(data_dir, records_dir, first_body)
+    baseline, baseline_port, _ = start_to_first_answer(work / "data-one-process", records_dir, first_body,
+                                                       "--no-detector-process")
     try:
         print(f"  cold start to first answer (index on disk): {cold_start:.2f} s")
-        api_times = []
+        api_times, api_one_times = [], []
         for _ in range(args.repeat):
             for service_id, _, _ in pages:
-                started = time.perf_counter()
-                post(port, body_of[service_id])
-                api_times.append((time.perf_counter() - started) * 1000)
+                for times, to in ((api_times, port), (api_one_times, baseline_port)):
+                    started = time.perf_counter()
+                    post(to, body_of[service_id])
+                    times.append((time.perf_counter() - started) * 1000)
         rss, peak = memory(process.pid)
+        rss_one, _ = memory(baseline.pid)
     finally:
         stop(process)
-    print(f"  API answer: median {statistics.median(api_times):.0f} ms; RSS {rss} MB (peak {peak} MB)")
+        stop(baseline)
+    print(f"  API answer: median {statistics.median(api_times):.0f} ms "
+          f"({statistics.median(api_one_times):.0f} ms in one process, ratio "
+          f"{statistics.median(api_times) / statistics.median(api_one_times):.2f}); "
+          f"RSS {rss} MB with its detector process (peak {peak} MB; {rss_one} MB in one process)")
 
     library = load_library([bundled_records_dir(), imported_records_dir(), records_dir], cache_dir=data_dir / "index")
     shipped = len(library) - size
@@ -367,6 +386,7 @@ def measure(size: int, work: Path, pages, fillers: list[str], args, rng: random.
         "size": size, "shipped": shipped, "build": build, "first_start": first_start, "cold_start": cold_start,
         "rss": rss, "peak": peak, "match_ms": statistics.median(match_times),
         "unknown_ms": statistics.median(unknown_times), "api_ms": statistics.median(api_times),
+        "api_one_ms": statistics.median(api_one_times),
         "naive_ms": statistics.median(naive_times), "naive_mark": naive_mark, "recall": recall, "naive_recall": naive_recall,
     }
 

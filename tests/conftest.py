@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from flask import request
 
-from termslens import vocabulary
+from termslens import config, vocabulary
 from termslens.api import create_app
 from termslens.library import Library
 from termslens.records import bundled_records_dir, load_records
@@ -58,6 +58,13 @@ def assert_valid_analysis(body: object, *, from_cli: bool = False) -> None:
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in ANALYSIS_VALIDATOR.iter_errors(body)]
     assert not errors, "the answer breaks analysis.schema.json:\n" + "\n".join(errors[:10])
     assert ("text" in body) is from_cli  # type: ignore[operator]
+
+
+@pytest.fixture(autouse=True)
+def _detect_in_the_test_process(monkeypatch):
+    """Apps built in a test detect clause types in the test process, unless the test asks for the detector
+    process (tests/test_detector_process.py); a real `termslens serve` (e2e, test_serve) has its own."""
+    monkeypatch.setattr(config, "DETECTOR_PROCESS", False)
 
 
 @pytest.fixture

@@ -14,7 +14,9 @@ def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
     return eval(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout)
 
 
-@pytest.mark.parametrize("module", ["termslens", "termslens.engine", "termslens.segment", "termslens.analysis"])
+@pytest.mark.parametrize(
+    "module", ["termslens", "termslens.engine", "termslens.segment", "termslens.analysis", "termslens.detect.process"]
+)
 def test_pure_layers_import_no_web_store_or_cli_code(module):
     assert _loaded_after(f"import {module}", ("flask", "termslens.store", "sqlite3", "click", "werkzeug")) == []
 

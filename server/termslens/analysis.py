@@ -1,18 +1,19 @@
 """One analysis of a page, as a list of named stages.
 
     segment            the page's blocks, sentences and words, computed once (segment.py)
+    detect_types       clause types recognised without a record (the detector; never on headings, tables of
+                       contents, cross-references or definitions); started first and collected after
+                       check_wordings, as the service's detector works in a process of its own meanwhile
     locate_records     where each curated record's clause sits (the matching engine)
     locate_reworded    on the record's own document, its clause in other words (`termslens.reworded`)
     records_that_apply which of those belong on this page
-    detect_types       clause types recognised without a record (the detector; never on headings, tables of
-                       contents, cross-references or definitions)
+    check_wordings     for each curated clause, whether the page's wording is the one TermsLens verified
     resolve_conflicts  no generic card where a curated one is; at most one per sentence per category family;
                        no contradictions
     merge              one annotation list in page order: curated, then the types no record covers
     add_clause_actions the opt-outs a clause's own wording spells out
     identify           stable ids
     identify_service   the page's service, from its address or else its clauses
-    check_wordings     for each curated clause, whether the page's wording is the one TermsLens verified
     changes_since_read what changed since the reader's earlier version of the document (its caller looks that
                        version up in the history: `with_changes`)
     summarise          the digest: the few clause types that matter most, repeats grouped
@@ -26,12 +27,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from termslens import engine
 from termslens.annotation import Annotation, generic_annotation, record_annotation, with_ids
 from termslens.changes import Changes, Earlier, changes_since, labels
 from termslens.clause_actions import actions_from_clause
 from termslens.detect import Detection, detect_clauses
+from termslens.detect.process import InProcess, Pending
 from termslens.diff import Change, diff_versions
 from termslens.digest import DigestEntry, digest
 from termslens.document_kind import is_privacy_notice
@@ -41,7 +44,7 @@ from termslens.library import Library
 from termslens.peers import Peers
 from termslens.records import Record, Service
 from termslens.reworded import find_reworded
-from termslens.segment import Page, segment
+from termslens.segment import Block, Page, segment
 from termslens.taxonomy import categories
 from termslens.versions import Version, read_version
 from termslens.wording import check_wording
@@ -53,6 +56,18 @@ from termslens.wording import check_wording
 # least this score: Google's clauses on YouTube's pages, Meta's on Instagram's). On a page of unknown origin, a
 # clause quoted word for word is shown even when its service is not named (a pasted clause).
 SHARED_CLAUSE_SCORE = 97
+
+
+class Detector(Protocol):
+    """Where a page's clause types are detected: `start` begins, and its `Pending` gives the detections and
+    the page's blocks when asked (the service's `termslens.detect.process.DetectorProcess`, or `IN_PROCESS`)."""
+
+    def start(self, page: Page, *, privacy_notice: bool) -> Pending: ...
+
+    def close(self) -> None: ...
+
+
+IN_PROCESS: Detector = InProcess()
 
 
 @dataclass(frozen=True)
@@ -78,25 +93,28 @@ def analyze(
     generic: bool = True,
     versioned: bool = False,
     reworded: bool = True,
+    detector: Detector = IN_PROCESS,
 ) -> Analysis:
     """Every known clause in `text`, then (with `generic`) the clause types no record covers; with
     `versioned`, the page as a version of its document too (its clauses and their hashes, for the history);
     `reworded` (on by default) looks for the clauses of the page's own document in other words.
 
     The URL's service only ranks records that land on the same clause; every record is a candidate. The
-    title and URL tell a privacy notice from terms for the clause-type detector.
+    title and URL tell a privacy notice from terms for the clause-type detector, which runs in `detector`
+    while the records are placed (the same detections wherever it runs).
     """
     page = segment(text)
+    pending = detector.start(page, privacy_notice=is_privacy_notice(title=title, url=url)) if generic else None
     url_service = library.service_for_url(url)
     matches = locate_records(page, library, url_service)
     if reworded:
         matches = sorted([*matches, *locate_reworded(page, library, url, matches)], key=lambda m: (m.start, m.end))
-    curated = records_that_apply(page, matches, library, url_service)
-    detections = detect_types(page, privacy_notice=is_privacy_notice(title=title, url=url)) if generic else []
+    curated = check_wordings(page, records_that_apply(page, matches, library, url_service))
+    version = read_page_version(page, pending.blocks() if pending is not None else None) if versioned else None
+    detections = pending.detections() if pending is not None else []
     cards = resolve_conflicts(page, curated, detections)
-    annotations = identify(check_wordings(page, add_clause_actions(merge(page, curated, cards))))
+    annotations = identify(add_clause_actions(merge(page, curated, cards)))
     service, matched_by = identify_service(url_service, curated)
-    version = read_page_version(page) if versioned else None
     return Analysis(
         page, service, matched_by, tuple(annotations), library.peers, digest=tuple(summarise(annotations)),
         version=version,
@@ -227,9 +245,10 @@ def check_wordings(page: Page, annotations: Iterable[Annotation]) -> list[Annota
     ]
 
 
-def read_page_version(page: Page) -> Version:
-    """The page as a version of its document: its blocks as clauses, each with the hash of its wording."""
-    return read_version(page.text, page=page)
+def read_page_version(page: Page, blocks: Sequence[Block] | None = None) -> Version:
+    """The page as a version of its document: its blocks (`page.blocks` unless given) as clauses, each with the
+    hash of its wording."""
+    return read_version(page.text, page=page, blocks=blocks)
 
 
 def changes_since_read(analysis: Analysis, earlier: Earlier | None) -> Changes | None:
@@ -245,11 +264,12 @@ def with_changes(analysis: Analysis, earlier: Earlier | None) -> Analysis:
 
 
 def compare_texts(
-    library: Library, old_text: str, new_text: str, *, url: str | None = None, title: str | None = None
+    library: Library, old_text: str, new_text: str, *, url: str | None = None, title: str | None = None,
+    detector: Detector = IN_PROCESS,
 ) -> tuple[Analysis, Analysis, list[Change]]:
     """Both texts analysed (for the categories of their clauses) and the changes from the first to the second."""
-    old = analyze(library, old_text, url=url, title=title, versioned=True)
-    new = analyze(library, new_text, url=url, title=title, versioned=True)
+    old = analyze(library, old_text, url=url, title=title, versioned=True, detector=detector)
+    new = analyze(library, new_text, url=url, title=title, versioned=True, detector=detector)
     assert old.version is not None and new.version is not None
     changes = diff_versions(old.version, new.version, old_labels=labels(old.annotations), new_labels=labels(new.annotations))
     return old, new, changes

@@ -61,17 +61,24 @@ def main() -> None:
 @click.option("--port", default=config.DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
 @RECORDS_OPTION
 @IMPORTED_OPTION
-def serve(port: int, record_dirs: tuple[Path, ...], imported: bool | None) -> None:
+@click.option(
+    "--detector-process/--no-detector-process",
+    "detector_process",
+    default=None,
+    help="Detect clause types in a second process while records are matched in this one "
+    "(default: yes on a machine with more than one core).",
+)
+def serve(port: int, record_dirs: tuple[Path, ...], imported: bool | None, detector_process: bool | None) -> None:
     """Run the local service the browser extension talks to (loopback only)."""
     from termslens.api import create_app
-    from termslens.api.context import state
+    from termslens.api.context import state, state_of
     from termslens.memory import limit_malloc_arenas
     from termslens.store import StoreError
 
     limit_malloc_arenas()  # before any thread starts (termslens.memory)
 
     try:
-        app = create_app(record_dirs=record_dirs, imported=imported)
+        app = create_app(record_dirs=record_dirs, imported=imported, detector_process=detector_process)
     except (RecordError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     with app.app_context():
@@ -101,6 +108,7 @@ def serve(port: int, record_dirs: tuple[Path, ...], imported: bool | None) -> No
     finally:
         stop.set()
         server.close()
+        state_of(app).detector.close()
 
 
 def _start_watching(app):

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from termslens.engine.tokens import Tokens, tokenize
-from termslens.segment import Page, segment
+from termslens.segment import Block, Page, segment
 
 # Hex digits kept of a clause's hash: 64 bits, so two different clauses of the 571-version test set (about
 # 60,000 distinct clauses) share a hash with probability about 1e-10.
@@ -201,13 +201,14 @@ def text_hash(text: str) -> str:
     return words_hash([word for clause in read_version(text).clauses for word in clause.words.words])
 
 
-def read_version(text: str, *, page: Page | None = None) -> Version:
-    """The version of a document `text` is: its clauses (the blocks of `page`, segmented here when not given)."""
+def read_version(text: str, *, page: Page | None = None, blocks: Sequence[Block] | None = None) -> Version:
+    """The version of a document `text` is: its clauses (`blocks`, else those of `page`, segmented here when
+    not given)."""
     given = page is not None
     page = page if page is not None else segment(text)
     table = _WordTable(text, page.tokens if given else None)
     clauses = []
-    for block in page.blocks:
+    for block in page.blocks if blocks is None else blocks:
         words = table.between(block.start, block.end)
         if words:
             clauses.append(Clause(block.start, block.end, block.is_heading, words, words_hash(words.words)))

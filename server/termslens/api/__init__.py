@@ -13,11 +13,13 @@ from termslens.history import HistoryLimits
 
 
 def create_app(
-    test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = (), imported: bool | None = None
+    test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = (), imported: bool | None = None,
+    detector_process: bool | None = None,
 ) -> Flask:
     """A configured TermsLens app: defaults, then the instance config.py (or `test_config` in tests), then
-    `record_dirs` (the CLI's --records) added to the record folders and `imported` (the CLI's
-    --imported/--no-imported) deciding whether the imported records load.
+    `record_dirs` (the CLI's --records) added to the record folders, `imported` (the CLI's
+    --imported/--no-imported) deciding whether the imported records load and `detector_process` (the CLI's
+    --detector-process/--no-detector-process) whether clause types are detected in a process of their own.
 
     Raises RecordError when a record file is broken and StoreError when the data folder is unusable.
     """
@@ -34,6 +36,7 @@ def create_app(
         MAX_FEEDBACK_REPORTS=config.MAX_FEEDBACK_REPORTS,
         MAX_USER_RECORD_FILES=config.MAX_USER_RECORD_FILES,
         ANALYSIS_SLOTS=config.ANALYSIS_SLOTS,
+        DETECTOR_PROCESS=config.DETECTOR_PROCESS,
         ANALYSIS_QUEUE=config.ANALYSIS_QUEUE,
         ANALYSIS_WAIT=config.ANALYSIS_WAIT,
         ANALYSIS_RETRY_AFTER=config.ANALYSIS_RETRY_AFTER,
@@ -47,6 +50,8 @@ def create_app(
     app.config["RECORD_DIRS"] = [*app.config["RECORD_DIRS"], *map(str, record_dirs)]
     if imported is not None:
         app.config["IMPORTED_RECORDS"] = imported
+    if detector_process is not None:
+        app.config["DETECTOR_PROCESS"] = detector_process
 
     from termslens.api import (
         analyze,

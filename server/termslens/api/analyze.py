@@ -29,7 +29,8 @@ def analyze():
         raise ApiError(422, "invalid_field", "The field 'url' must be an http, https or file URL.")
     history = context.state().history
     tracked = url is not None and history is not None and history.enabled
-    analysis = run_analysis(context.library(), text, url=url, title=title, versioned=tracked)
+    analysis = run_analysis(context.library(), text, url=url, title=title, versioned=tracked,
+                            detector=context.detector())
     if tracked:
         analysis = track_version(analysis, url=url, title=title)
     return jsonify(analysis_json(analysis, with_changes=True))

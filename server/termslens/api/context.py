@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from flask import Flask, current_app
 
 from termslens import config
+from termslens.analysis import IN_PROCESS, Detector
 from termslens.history import History
 from termslens.library import Library
 from termslens.optouts import OptOutStore
@@ -41,6 +42,7 @@ class AppState:
     history: History | None = None  # None when the history could not be opened (see `open_history`)
     history_problem: str | None = None
     watcher: Watcher | None = None  # the watched documents (`termslens.watch`), with the history
+    detector: Detector = IN_PROCESS  # where clause types are detected (`termslens.detect.process`)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -97,6 +99,23 @@ def _check_user_file(entry: StoredFile, checks: RecordChecks) -> None:
 
 
 def init_app(app: Flask) -> None:
+    detector: Detector = IN_PROCESS
+    if app.config["DETECTOR_PROCESS"]:
+        from termslens.detect.process import DetectorProcess
+
+        detector = DetectorProcess()  # first: it loads the model while the records load here
+    try:
+        app.extensions[EXTENSION_KEY] = _load_state(app, detector)
+    except BaseException:
+        detector.close()  # a service that does not start leaves no process behind
+        raise
+    from termslens.api.watch import make_watcher
+
+    app.extensions[EXTENSION_KEY].watcher = make_watcher(app)
+
+
+def _load_state(app: Flask, detector: Detector) -> AppState:
+    """The records, the store and the history of the app's configuration."""
     dirs = [Path(d) for d in app.config["RECORD_DIRS"]]
     if app.config["BUNDLED_RECORDS"]:
         dirs[:0] = [bundled_records_dir()] + ([imported_records_dir()] if app.config["IMPORTED_RECORDS"] else [])
@@ -110,12 +129,8 @@ def init_app(app: Flask) -> None:
         app.logger.warning("A stored record file was not loaded: %s", problem["message"])
     optouts = store.optouts()
     history, history_problem = open_history(app, store)
-    app.extensions[EXTENSION_KEY] = AppState(library=library, store=store, folder_sets=folder_sets, optouts=optouts,
-                                             cache_dir=cache_dir, user_file_problems=problems, history=history,
-                                             history_problem=history_problem)
-    from termslens.api.watch import make_watcher
-
-    app.extensions[EXTENSION_KEY].watcher = make_watcher(app)
+    return AppState(library=library, store=store, folder_sets=folder_sets, optouts=optouts, cache_dir=cache_dir,
+                    user_file_problems=problems, history=history, history_problem=history_problem, detector=detector)
 
 
 def open_history(app: Flask, store: Store) -> tuple[History | None, str | None]:
@@ -143,6 +158,10 @@ def state_of(app: Flask) -> AppState:
 
 def library() -> Library:
     return state().library
+
+
+def detector() -> Detector:
+    return state().detector
 
 
 def replace_user_records(service_id: str, record_file: dict[str, Any] | None) -> bool:

@@ -28,7 +28,8 @@ def make_watcher(app: Flask) -> Watcher | None:
         return None
 
     def analyse(text: str, url: str, title: str | None):
-        return run_analysis(context.state_of(app).library, text, url=url, title=title, versioned=True)
+        app_state = context.state_of(app)
+        return run_analysis(app_state.library, text, url=url, title=title, versioned=True, detector=app_state.detector)
 
     return Watcher(state.history, analyse)
 

@@ -116,8 +116,10 @@ def test_closing_ends_the_child_and_pages_are_still_detected(corpus):
         ["/nonexistent/python"],  # cannot start at all
         [sys.executable, "-c", "import sys; sys.exit(1)"],  # starts, then ends without answering
         [sys.executable, "-c", "import sys\nfor line in sys.stdin: print('not json', flush=True)"],  # nonsense
+        [sys.executable, "-c", "import sys\nfor line in sys.stdin: print('[1, 2]', flush=True)"],  # JSON, no answer
+        [sys.executable, "-c", "import sys\nfor line in sys.stdin: print('{\"id\": 0, \"detections\": 7}', flush=True)"],
     ],
-    ids=["cannot-start", "exits", "nonsense"],
+    ids=["cannot-start", "exits", "nonsense", "not-an-object", "malformed-answer"],
 )
 def test_a_broken_child_falls_back_to_detecting_here_and_stops_being_started(corpus, command, caplog):
     detector = DetectorProcess(command=command)

@@ -196,30 +196,38 @@ class DetectorProcess:
         assert child.stdout is not None
         for line in child.stdout:
             try:
-                reply: dict[str, Any] = json.loads(line)
-            except ValueError:
+                self._answer(json.loads(line))
+            except (ValueError, TypeError, KeyError, AttributeError):
                 log.warning("The detector process wrote something that is not an answer; it is restarted")
                 child.kill()
                 break
-            if reply.get("ready"):
-                continue
-            with self._state_lock:
-                pending = self._pending.get(reply.get("id"))  # type: ignore[arg-type]
-                if "blocks" not in reply:
-                    self._pending.pop(reply.get("id"), None)  # type: ignore[arg-type]
-                self._failures = 0
-            if pending is None:
-                continue
-            if "error" in reply:
-                pending.fail(f"the detector process failed on this page: {reply['error']}")
-            elif "blocks" in reply:
-                pending.set_blocks([Block(int(s), int(e), bool(h), int(f), int(t)) for s, e, h, f, t in reply["blocks"]])
-            else:
-                pending.set_detections(
-                    [Detection(int(s), int(e), str(c), float(v)) for s, e, c, v in reply["detections"]]
-                )
         outbox.put(None)  # its writer thread ends too
         self._fail(child, "the detector process ended")
+
+    def _answer(self, reply: dict[str, Any]) -> None:
+        """Give one reply of the child to the request it answers (the blocks, the detections, or why not)."""
+        if reply.get("ready"):
+            return
+        # Read in full before any request is handed anything: a malformed reply raises here, and the child is
+        # then ended with every request it holds.
+        blocks = detections = None
+        if "error" in reply:
+            error = str(reply["error"])
+        elif "blocks" in reply:
+            blocks = [Block(int(s), int(e), bool(h), int(f), int(t)) for s, e, h, f, t in reply["blocks"]]
+        else:
+            detections = [Detection(int(s), int(e), str(c), float(v)) for s, e, c, v in reply["detections"]]
+        with self._state_lock:
+            pending = self._pending.get(reply["id"]) if blocks is not None else self._pending.pop(reply["id"], None)
+            self._failures = 0
+        if pending is None:
+            return
+        if blocks is not None:
+            pending.set_blocks(blocks)
+        elif detections is not None:
+            pending.set_detections(detections)
+        else:
+            pending.fail(f"the detector process failed on this page: {error}")
 
     def _fail(self, child: subprocess.Popen[bytes], why: str) -> None:
         """`child` is gone: every request still waiting for it is answered with DetectorGone."""

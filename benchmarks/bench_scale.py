@@ -8,7 +8,8 @@ For each size the records are written as record files (100 records a service) to
   in this process, from nothing;
 - first start: `termslens serve --records DIR` with an empty data folder, to its first answer (it builds);
 - cold start: a new `termslens serve` over the same data folder (the index is on disk), from the process
-  starting to its first answer of POST /api/v1/analyze on a 100 KB page;
+  starting to its first answer of POST /api/v1/analyze on a 100 KB page (Python's compiled bytecode kept, as
+  for any installed program: the first start wrote it);
 - RSS: that service's resident memory after it has answered every timed request, its detector process's
   included (the model lives there), and the peak (VmHWM, summed the same way);
 - match ms: the service's matching stage (`analysis.locate_records`: the page's words, candidates from the
@@ -220,6 +221,9 @@ def start_to_first_answer(data_dir: Path, records: Path, body: dict, *options: s
     port = free_port()
     env = {**os.environ, "TERMSLENS_DATA_DIR": str(data_dir)}
     env.pop("TERMSLENS_RECORDS", None)
+    # Python keeps modules' compiled bytecode, as on any installed service; a development shell that sets
+    # PYTHONDONTWRITEBYTECODE would have the service compile every module of its own at every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     process = subprocess.Popen([str(TERMSLENS), "serve", "--port", str(port), "--records", str(records), *options],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,4 +1,4 @@
-"""The detector in a process of its own (termslens.detect.process): the same detections and blocks as in the
+"""The detector in a process of its own (termslens.detector_process): the same detections and blocks as in the
 service's own process, and nothing lost when the child dies, hangs, talks nonsense or cannot start."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from termslens.api import create_app
 from termslens.config import EXTENSION_ORIGIN
 from termslens.detect import detect_clauses
-from termslens.detect.process import MAX_RESTARTS, DetectorProcess
+from termslens.detector_process import MAX_RESTARTS, DetectorProcess
 from termslens.segment import segment
 
 PAGES = ("Microsoft/terms", "PayPal/privacy", "Claude-Anthropic/terms")
@@ -81,7 +81,7 @@ def test_the_child_ends_with_the_service_however_it_ends(tmp_path: Path):
     script = tmp_path / "service.py"
     script.write_text(
         "import time\n"
-        "from termslens.detect.process import DetectorProcess\n"
+        "from termslens.detector_process import DetectorProcess\n"
         "from termslens.segment import segment\n"
         "d = DetectorProcess()\n"
         "d.start(segment('We may terminate your account at any time.'), privacy_notice=False).detections()\n"

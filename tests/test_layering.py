@@ -15,7 +15,7 @@ def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "module", ["termslens", "termslens.engine", "termslens.segment", "termslens.analysis", "termslens.detect.process"]
+    "module", ["termslens", "termslens.engine", "termslens.segment", "termslens.analysis", "termslens.detector_process"]
 )
 def test_pure_layers_import_no_web_store_or_cli_code(module):
     assert _loaded_after(f"import {module}", ("flask", "termslens.store", "sqlite3", "click", "werkzeug")) == []

@@ -34,7 +34,7 @@ from termslens.annotation import Annotation, generic_annotation, record_annotati
 from termslens.changes import Changes, Earlier, changes_since, labels
 from termslens.clause_actions import actions_from_clause
 from termslens.detect import Detection, detect_clauses
-from termslens.detect.process import InProcess, Pending
+from termslens.detector_process import IN_PROCESS, Pending
 from termslens.diff import Change, diff_versions
 from termslens.digest import DigestEntry, digest
 from termslens.document_kind import is_privacy_notice
@@ -60,14 +60,11 @@ SHARED_CLAUSE_SCORE = 97
 
 class Detector(Protocol):
     """Where a page's clause types are detected: `start` begins, and its `Pending` gives the detections and
-    the page's blocks when asked (the service's `termslens.detect.process.DetectorProcess`, or `IN_PROCESS`)."""
+    the page's blocks when asked (the service's `termslens.detector_process.DetectorProcess`, or `IN_PROCESS`)."""
 
     def start(self, page: Page, *, privacy_notice: bool) -> Pending: ...
 
     def close(self) -> None: ...
-
-
-IN_PROCESS: Detector = InProcess()
 
 
 @dataclass(frozen=True)

@@ -70,15 +70,20 @@ def main() -> None:
 )
 def serve(port: int, record_dirs: tuple[Path, ...], imported: bool | None, detector_process: bool | None) -> None:
     """Run the local service the browser extension talks to (loopback only)."""
-    from termslens.api import create_app
-    from termslens.api.context import state, state_of
+    from termslens.detector_process import IN_PROCESS, DetectorProcess
     from termslens.memory import limit_malloc_arenas
-    from termslens.store import StoreError
 
     limit_malloc_arenas()  # before any thread starts (termslens.memory)
+    # Before anything else loads here: the child loads the detector's model meanwhile.
+    use_process = config.DETECTOR_PROCESS if detector_process is None else detector_process
+    detector = DetectorProcess() if use_process else IN_PROCESS
+
+    from termslens.api import create_app
+    from termslens.api.context import state, state_of
+    from termslens.store import StoreError
 
     try:
-        app = create_app(record_dirs=record_dirs, imported=imported, detector_process=detector_process)
+        app = create_app(record_dirs=record_dirs, imported=imported, detector=detector)
     except (RecordError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     with app.app_context():

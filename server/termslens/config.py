@@ -27,7 +27,7 @@ ANALYSIS_RETRY_AFTER = 2
 # clients (benchmarks/bench_load.py: 32 -> 16-20 ms) at no measurable cost to analyses.
 GIL_SWITCH_INTERVAL = 0.001
 # The service detects a page's clause types in a child process while it places the records in its own, so that
-# an analysis uses two cores (termslens.detect.process): on a 2-core machine the answer to a 100 KB page took
+# an analysis uses two cores (termslens.detector_process): on a 2-core machine the answer to a 100 KB page took
 # 0.61-0.65 of the time (benchmarks/bench_scale.py, "1 proc"). The model then lives in the child only. One
 # core has nothing to gain from it.
 DETECTOR_PROCESS = (os.cpu_count() or 1) > 1

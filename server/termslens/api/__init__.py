@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask
 
 from termslens import config
 from termslens.history import HistoryLimits
 
+if TYPE_CHECKING:
+    from termslens.analysis import Detector
+
 
 def create_app(
     test_config: Mapping[str, Any] | None = None, *, record_dirs: Iterable[Path] = (), imported: bool | None = None,
-    detector_process: bool | None = None,
+    detector: Detector | None = None,
 ) -> Flask:
     """A configured TermsLens app: defaults, then the instance config.py (or `test_config` in tests), then
     `record_dirs` (the CLI's --records) added to the record folders, `imported` (the CLI's
-    --imported/--no-imported) deciding whether the imported records load and `detector_process` (the CLI's
-    --detector-process/--no-detector-process) whether clause types are detected in a process of their own.
+    --imported/--no-imported) deciding whether the imported records load, and the `detector` of clause types
+    (`termslens serve` starts its process before it builds the app; by default DETECTOR_PROCESS decides). The
+    app owns the detector from then on, and closes it if it cannot be built.
 
     Raises RecordError when a record file is broken and StoreError when the data folder is unusable.
     """
@@ -50,8 +54,6 @@ def create_app(
     app.config["RECORD_DIRS"] = [*app.config["RECORD_DIRS"], *map(str, record_dirs)]
     if imported is not None:
         app.config["IMPORTED_RECORDS"] = imported
-    if detector_process is not None:
-        app.config["DETECTOR_PROCESS"] = detector_process
 
     from termslens.api import (
         analyze,
@@ -71,7 +73,7 @@ def create_app(
     errors.init_app(app)
     guard.init_app(app)
     limits.init_app(app)
-    context.init_app(app)
+    context.init_app(app, detector)
     for blueprint in (analyze.bp, records.bp, site.bp, feedback.bp, optouts.bp, history.bp, watch.bp, pairing.bp):
         app.register_blueprint(blueprint)
     return app

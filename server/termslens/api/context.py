@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from flask import Flask, current_app
 
 from termslens import config
-from termslens.analysis import IN_PROCESS, Detector
+from termslens.analysis import Detector
+from termslens.detector_process import IN_PROCESS
 from termslens.history import History
 from termslens.library import Library
 from termslens.optouts import OptOutStore
@@ -42,7 +43,7 @@ class AppState:
     history: History | None = None  # None when the history could not be opened (see `open_history`)
     history_problem: str | None = None
     watcher: Watcher | None = None  # the watched documents (`termslens.watch`), with the history
-    detector: Detector = IN_PROCESS  # where clause types are detected (`termslens.detect.process`)
+    detector: Detector = IN_PROCESS  # where clause types are detected (`termslens.detector_process`)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -98,12 +99,12 @@ def _check_user_file(entry: StoredFile, checks: RecordChecks) -> None:
     checks.add(records, origin, user=True)
 
 
-def init_app(app: Flask) -> None:
-    detector: Detector = IN_PROCESS
-    if app.config["DETECTOR_PROCESS"]:
-        from termslens.detect.process import DetectorProcess
+def init_app(app: Flask, detector: Detector | None = None) -> None:
+    if detector is None:
+        from termslens.detector_process import DetectorProcess
 
-        detector = DetectorProcess()  # first: it loads the model while the records load here
+        # First: the child loads the model while the records load here.
+        detector = DetectorProcess() if app.config["DETECTOR_PROCESS"] else IN_PROCESS
     try:
         app.extensions[EXTENSION_KEY] = _load_state(app, detector)
     except BaseException:

@@ -3,7 +3,7 @@ core while it places the records on the other.
 
 An analysis is CPU-bound Python, and Python runs one thread at a time: in one process, detection (about 40% of
 an analysis of a 100 KB page) waits for matching and the reverse. `DetectorProcess` runs `detect_clauses` in a
-child process (`python -m termslens.detect.process`) that holds the model; `start(page, ...)` sends it the
+child process (`python -m termslens.detector_process`) that holds the model; `start(page, ...)` sends it the
 page text and returns at once, and the `Pending` result waits for the detections only when the analysis needs
 them. The child cuts the page into blocks and sentences for the detector anyway, so it sends the blocks back
 first: the service reads the page as a version of its document from them without cutting the page again.
@@ -31,10 +31,15 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from termslens.detect import Detection, detect_clauses, detector_model
-from termslens.segment import Block, Page, segment
+if TYPE_CHECKING:
+    from termslens.detect import Detection
+    from termslens.segment import Block, Page
+
+# This module imports no more than the standard library until it detects: `termslens serve` starts the child
+# before it loads anything else, so that the two load at once (the detector and the segmentation are imported
+# where they are used).
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +74,8 @@ class Pending:
         return self._wait(self._blocks, lambda: self.page.blocks)
 
     def detections(self) -> list[Detection]:
+        from termslens.detect import detect_clauses
+
         return self._wait(self._detections, lambda: detect_clauses(self.page, privacy_notice=self.privacy_notice))
 
     def set_blocks(self, blocks: list[Block]) -> None:
@@ -107,12 +114,15 @@ class InProcess:
         """Nothing to end."""
 
 
+IN_PROCESS = InProcess()
+
+
 class DetectorProcess:
     """A child process that detects clause types, shared by the service's analyses (thread-safe)."""
 
     def __init__(self, *, timeout: float = DETECTOR_TIMEOUT, command: list[str] | None = None):
         self.timeout = timeout
-        self._command = command or [sys.executable, "-m", "termslens.detect.process"]
+        self._command = command or [sys.executable, "-m", "termslens.detector_process"]
         self._state_lock = threading.Lock()  # the child, its requests to write, and the requests waiting for it
         self._pending: dict[int, Pending] = {}
         self._ids = itertools.count()
@@ -206,6 +216,9 @@ class DetectorProcess:
 
     def _answer(self, reply: dict[str, Any]) -> None:
         """Give one reply of the child to the request it answers (the blocks, the detections, or why not)."""
+        from termslens.detect import Detection
+        from termslens.segment import Block
+
         if reply.get("ready"):
             return
         # Read in full before any request is handed anything: a malformed reply raises here, and the child is
@@ -254,14 +267,20 @@ def _close_quietly(stream: IO[bytes] | None) -> None:
             pass
 
 
+_WARM_UP = "We may terminate your account at any time, for any reason, without notice."
+
+
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The child's side: load the model, say ready, then answer each request line until stdin ends."""
+    from termslens.detect import detect_clauses, detector_model
+    from termslens.segment import segment
 
     def write(reply: dict[str, Any]) -> None:
         stdout.write(json.dumps(reply).encode("utf-8") + b"\n")
         stdout.flush()
 
     detector_model()
+    detect_clauses(_WARM_UP)  # the model's look-up tables are built on first use: before the first page comes
     write({"ready": True})
     for line in stdin:
         request_id = None

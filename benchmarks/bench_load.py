@@ -4,6 +4,7 @@ separate client asks /health, as the extension's popup does.
     .venv/bin/python benchmarks/bench_load.py                # 50 clients for 60 s
     .venv/bin/python benchmarks/bench_load.py --seconds 15   # a shorter run
     .venv/bin/python benchmarks/bench_load.py --clients 10
+    .venv/bin/python benchmarks/bench_load.py --no-detector-process   # the baseline: one process
 
 The service starts on a free port with its own empty data folder and the settings `termslens serve` uses
 (config.WAITRESS, the analysis slots of api/limits.py). Each client loops: a random document of
@@ -125,11 +126,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--no-detector-process", action="store_true",
+                        help="serve with --no-detector-process (clause types detected in the service's own process)")
     args = parser.parse_args()
 
     bodies = corpus_requests()
     with tempfile.TemporaryDirectory() as tmp:
-        service = Serve(Path(tmp) / "data").start()
+        service = Serve(Path(tmp) / "data", options=["--no-detector-process"] if args.no_detector_process else []).start()
         try:
             service.request("POST", "/analyze", {"text": "Warm-up: the detector loads on the first analysis."})
             until = time.monotonic() + args.seconds

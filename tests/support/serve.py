@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 TERMSLENS = Path(sys.executable).with_name("termslens")
@@ -29,8 +30,10 @@ class ServeError(RuntimeError):
 class Serve:
     """One `termslens serve --port <free port>` with its own data folder; its output goes to `log`."""
 
-    def __init__(self, data_dir: Path, *, port: int | None = None, env: dict[str, str] | None = None):
+    def __init__(self, data_dir: Path, *, port: int | None = None, env: dict[str, str] | None = None,
+                 options: Sequence[str] = ()):
         self.data_dir = Path(data_dir)
+        self.options = tuple(options)  # more `termslens serve` options
         self.port = port or free_port()
         self.env = env or {}
         self.log = self.data_dir.parent / f"serve-{self.data_dir.name}-{self.port}.log"
@@ -40,7 +43,7 @@ class Serve:
         env = {**os.environ, "TERMSLENS_DATA_DIR": str(self.data_dir), "PYTHONUNBUFFERED": "1", **self.env}
         env.pop("TERMSLENS_RECORDS", None)
         with self.log.open("w") as log:
-            self.process = subprocess.Popen([str(TERMSLENS), "serve", "--port", str(self.port)], env=env,
+            self.process = subprocess.Popen([str(TERMSLENS), "serve", "--port", str(self.port), *self.options], env=env,
                                             stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

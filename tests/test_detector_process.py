@@ -17,6 +17,7 @@ from termslens.config import EXTENSION_ORIGIN
 from termslens.detect import detect_clauses
 from termslens.detector_process import MAX_RESTARTS, DetectorProcess
 from termslens.segment import segment
+from tests.support.serve import Serve
 
 PAGES = ("Microsoft/terms", "PayPal/privacy", "Claude-Anthropic/terms")
 
@@ -182,3 +183,36 @@ def test_the_service_answers_the_same_with_its_detector_process(tmp_path: Path, 
     assert with_process[1]["changes"]["items"], "the edited page's changes since the first"
     assert [v["hash"] for v in kept_with] == [v["hash"] for v in kept_without]
     assert len(kept_with) == 2
+
+
+def _children(pid: int) -> list[int]:
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc")
+@pytest.mark.parametrize("how", ["stop", "kill"])
+def test_termslens_serve_runs_its_detector_process_and_takes_it_along(tmp_path: Path, how):
+    service = Serve(tmp_path / "data").start()
+    try:
+        status, body, _ = service.request("POST", "/analyze", {"text": "We may terminate your account at any time, "
+                                                                       "for any reason, without notice."})
+        assert status == 200 and body is not None
+        assert any(a["kind"] == "generic" for a in body["annotations"])  # the child's detections
+        [child] = _children(service.process.pid)  # type: ignore[union-attr]
+        assert "termslens.detector_process" in Path(f"/proc/{child}/cmdline").read_text().replace("\0", " ")
+    finally:
+        service.stop() if how == "stop" else service.kill()  # Ctrl+C, or kill -9 with no clean-up at all
+    assert _gone(child), "the detector process outlived termslens serve"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc")
+def test_termslens_serve_without_a_detector_process_detects_itself(tmp_path: Path):
+    service = Serve(tmp_path / "data", options=["--no-detector-process"]).start()
+    try:
+        status, body, _ = service.request("POST", "/analyze", {"text": "We may terminate your account at any time, "
+                                                                       "for any reason, without notice."})
+        assert status == 200 and body is not None
+        assert any(a["kind"] == "generic" for a in body["annotations"])
+        assert _children(service.process.pid) == []  # type: ignore[union-attr]
+    finally:
+        service.stop()

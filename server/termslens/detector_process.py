@@ -175,7 +175,7 @@ class DetectorProcess:
             return None
         try:
             child = subprocess.Popen(self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # no such program, or no Python to run (sys.executable empty)
             log.warning("The detector process could not be started: %s", exc)
             self._failures += 1
             return None

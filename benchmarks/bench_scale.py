@@ -9,7 +9,8 @@ For each size the records are written as record files (100 records a service) to
 - first start: `termslens serve --records DIR` with an empty data folder, to its first answer (it builds);
 - cold start: a new `termslens serve` over the same data folder (the index is on disk), from the process
   starting to its first answer of POST /api/v1/analyze on a 100 KB page (Python's compiled bytecode kept, as
-  for any installed program: the first start wrote it);
+  for any installed program: the first start wrote it); "1p" is the same for a service started with
+  --no-detector-process (on a data folder of its own, started once before);
 - RSS: that service's resident memory after it has answered every timed request, its detector process's
   included (the model lives there), and the peak (VmHWM, summed the same way);
 - match ms: the service's matching stage (`analysis.locate_records`: the page's words, candidates from the
@@ -294,18 +295,19 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print()
-    header = (f"{'records':>8} {'+shipped':>8} {'build s':>8} {'1st start s':>11} {'cold start s':>12} {'RSS MB':>7} "
+    header = (f"{'records':>8} {'+shipped':>8} {'build s':>8} {'1st start s':>11} {'cold start s':>12} {'1p':>5} {'RSS MB':>7} "
               f"{'peak MB':>8} {'match ms':>9} {'unknown ms':>10} {'API ms':>7} {'1 proc':>7} {'naive ms':>9} "
               f"{'recall idx':>10} {'recall naive':>12}")
     print(header)
     for row in rows:
         print(f"{row['size']:>8,} {row['shipped']:>8,} {row['build']:>8.1f} {row['first_start']:>11.1f} {row['cold_start']:>12.2f} "
+              f"{row['cold_start_one']:>5.2f} "
               f"{row['rss']:>7} {row['peak']:>8} {row['match_ms']:>9.1f} {row['unknown_ms']:>10.1f} {row['api_ms']:>7.0f} "
               f"{row['api_one_ms']:>7.0f} "
               f"{row['naive_mark']}{row['naive_ms']:>8,.0f} {row['recall']:>9.1f}% {row['naive_recall']:>11.1f}%")
     print("\nmatch ms: on the page at its service's address; unknown ms: the same page with no address.")
     print("match/unknown/API/naive ms: medians over pages (and repeats); ~ naive time scaled from a sample of fillers.")
-    print("1 proc: the API answer with --no-detector-process, timed in turn with the service's default.")
+    print("1p, 1 proc: the cold start and the API answer of a service started with --no-detector-process.")
 
 
 def measure(size: int, work: Path, pages, fillers: list[str], args, rng: random.Random) -> dict:
@@ -327,11 +329,14 @@ def measure(size: int, work: Path, pages, fillers: list[str], args, rng: random.
     stop(process)
     print(f"  first start (building its index): {first_start:.1f} s")
 
+    one_process = ("--no-detector-process",)
+    baseline, _, _ = start_to_first_answer(work / "data-one-process", records_dir, first_body, *one_process)
+    stop(baseline)  # it built its index: the next start is a cold one
+    baseline, baseline_port, cold_start_one = start_to_first_answer(work / "data-one-process", records_dir,
+                                                                    first_body, *one_process)
     process, port, cold_start = start_to_first_answer(data_dir, records_dir, first_body)
-    baseline, baseline_port, _ = start_to_first_answer(work / "data-one-process", records_dir, first_body,
-                                                       "--no-detector-process")
     try:
-        print(f"  cold start to first answer (index on disk): {cold_start:.2f} s")
+        print(f"  cold start to first answer (index on disk): {cold_start:.2f} s ({cold_start_one:.2f} s in one process)")
         api_times, api_one_times = [], []
         for _ in range(args.repeat):
             for service_id, _, _ in pages:
@@ -388,6 +393,7 @@ def measure(size: int, work: Path, pages, fillers: list[str], args, rng: random.
           f"{naive_mark}{statistics.median(naive_times):,.0f} ms)")
     return {
         "size": size, "shipped": shipped, "build": build, "first_start": first_start, "cold_start": cold_start,
+        "cold_start_one": cold_start_one,
         "rss": rss, "peak": peak, "match_ms": statistics.median(match_times),
         "unknown_ms": statistics.median(unknown_times), "api_ms": statistics.median(api_times),
         "api_one_ms": statistics.median(api_one_times),

@@ -1,9 +1,10 @@
 """One analysis of a page, as a list of named stages.
 
     segment            the page's blocks, sentences and words, computed once (segment.py)
-    detect_types       clause types recognised without a record (the detector; never on headings, tables of
-                       contents, cross-references or definitions); started first and collected after
-                       check_wordings, as the service's detector works in a process of its own meanwhile
+    detect_types       clause types recognised without a record (`termslens.detect.detect_clauses`; never on
+                       headings, tables of contents, cross-references or definitions): `detector.start` first,
+                       its `detections()` collected after check_wordings, as the service's detector works in
+                       a process of its own meanwhile (`termslens.detector_process`)
     locate_records     where each curated record's clause sits (the matching engine)
     locate_reworded    on the record's own document, its clause in other words (`termslens.reworded`)
     records_that_apply which of those belong on this page
@@ -33,7 +34,7 @@ from termslens import engine
 from termslens.annotation import Annotation, generic_annotation, record_annotation, with_ids
 from termslens.changes import Changes, Earlier, changes_since, labels
 from termslens.clause_actions import actions_from_clause
-from termslens.detect import Detection, detect_clauses
+from termslens.detect import Detection
 from termslens.detector_process import IN_PROCESS, Pending
 from termslens.diff import Change, diff_versions
 from termslens.digest import DigestEntry, digest
@@ -177,11 +178,6 @@ def _least_score(record: Record, page_service: Service | None, page_names_its_se
     if page_service is None:
         return 0.0 if page_names_its_service else SHARED_CLAUSE_SCORE
     return SHARED_CLAUSE_SCORE if page_names_its_service else None
-
-
-def detect_types(page: Page, *, privacy_notice: bool) -> list[Detection]:
-    """Clause types the detector recognises in the page's sentences (fewer of them on privacy notices)."""
-    return detect_clauses(page, privacy_notice=privacy_notice)
 
 
 def resolve_conflicts(page: Page, curated: Sequence[Annotation], detections: Iterable[Detection]) -> list[Detection]:

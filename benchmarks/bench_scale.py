@@ -44,7 +44,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -63,6 +62,7 @@ from termslens.records import bundled_records_dir, imported_records_dir  # noqa:
 from termslens.recordset import compile_folder  # noqa: E402
 from termslens.segment import segment  # noqa: E402
 from termslens.taxonomy import categories  # noqa: E402
+from tests.support.serve import child_pids, free_port  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 PAGES = ("corpus/Microsoft/terms.md", "corpus/Facebook/terms.md", "corpus/PayPal/privacy.md", "corpus/Snapchat/terms.md")
@@ -204,12 +204,6 @@ def write_library(folder: Path, size: int, planted: list[tuple[str, str, list[st
 # --- the running service ----------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def post(port: int, body: dict, timeout: float = 120) -> dict:
     request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/analyze", data=json.dumps(body).encode(),
                                      headers={"Content-Type": "application/json"})
@@ -241,17 +235,13 @@ def start_to_first_answer(data_dir: Path, records: Path, body: dict, *options: s
 def memory(pid: int) -> tuple[int, int]:
     """(VmRSS, VmHWM) of a process and its child processes together, in MB."""
     values = {"VmRSS:": 0, "VmHWM:": 0}
-    for process in [pid, *children(pid)]:
+    for process in [pid, *child_pids(pid)]:
         for line in Path(f"/proc/{process}/status").read_text().splitlines():
             if line.startswith(tuple(values)):
                 key, value = line.split(None, 1)
                 values[key] += int(value.split()[0])
     return values["VmRSS:"] // 1024, values["VmHWM:"] // 1024
 
-
-def children(pid: int) -> list[int]:
-    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
-            for child in (task / "children").read_text().split()]
 
 
 def stop(process: subprocess.Popen) -> None:

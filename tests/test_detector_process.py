@@ -17,7 +17,7 @@ from termslens.config import EXTENSION_ORIGIN
 from termslens.detect import detect_clauses
 from termslens.detector_process import MAX_RESTARTS, DetectorProcess
 from termslens.segment import segment
-from tests.support.serve import Serve
+from tests.support.serve import Serve, child_pids
 
 PAGES = ("Microsoft/terms", "PayPal/privacy", "Claude-Anthropic/terms")
 
@@ -185,10 +185,6 @@ def test_the_service_answers_the_same_with_its_detector_process(tmp_path: Path, 
     assert len(kept_with) == 2
 
 
-def _children(pid: int) -> list[int]:
-    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()]
-
-
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc")
 @pytest.mark.parametrize("how", ["stop", "kill"])
 def test_termslens_serve_runs_its_detector_process_and_takes_it_along(tmp_path: Path, how):
@@ -198,7 +194,7 @@ def test_termslens_serve_runs_its_detector_process_and_takes_it_along(tmp_path: 
                                                                        "for any reason, without notice."})
         assert status == 200 and body is not None
         assert any(a["kind"] == "generic" for a in body["annotations"])  # the child's detections
-        [child] = _children(service.process.pid)  # type: ignore[union-attr]
+        [child] = child_pids(service.process.pid)  # type: ignore[union-attr]
         assert "termslens.detector_process" in Path(f"/proc/{child}/cmdline").read_text().replace("\0", " ")
     finally:
         service.stop() if how == "stop" else service.kill()  # Ctrl+C, or kill -9 with no clean-up at all
@@ -213,6 +209,6 @@ def test_termslens_serve_without_a_detector_process_detects_itself(tmp_path: Pat
                                                                        "for any reason, without notice."})
         assert status == 200 and body is not None
         assert any(a["kind"] == "generic" for a in body["annotations"])
-        assert _children(service.process.pid) == []  # type: ignore[union-attr]
+        assert child_pids(service.process.pid) == []  # type: ignore[union-attr]
     finally:
         service.stop()

@@ -31,6 +31,8 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
+from contextlib import suppress
+from dataclasses import astuple
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -197,7 +199,8 @@ class DetectorProcess:
                 child.stdin.flush()
             except (OSError, ValueError):  # it ended (a broken pipe), or was closed
                 break
-        _close_quietly(child.stdin)
+        with suppress(OSError):
+            child.stdin.close()
         if request is not None:
             child.kill()  # its reader thread then fails what still waits for it
 
@@ -259,14 +262,6 @@ class DetectorProcess:
             child.kill()  # its reader thread then fails whatever still waits and a new child starts on demand
 
 
-def _close_quietly(stream: IO[bytes] | None) -> None:
-    if stream is not None:
-        try:
-            stream.close()
-        except OSError:
-            pass
-
-
 _WARM_UP = "We may terminate your account at any time, for any reason, without notice."
 
 
@@ -288,13 +283,12 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
             request = json.loads(line)
             request_id = request["id"]
             page = segment(str(request["text"]))
-            write({"id": request_id, "blocks": [[b.start, b.end, b.is_heading, b.first_sentence, b.stop_sentence]
-                                                for b in page.blocks]})
+            write({"id": request_id, "blocks": [astuple(block) for block in page.blocks]})
             found = detect_clauses(page, privacy_notice=bool(request["privacy_notice"]))
         except Exception as exc:  # noqa: BLE001 - the service detects this page itself; the child goes on
             write({"id": request_id, "error": f"{type(exc).__name__}: {exc}"})
             continue
-        write({"id": request_id, "detections": [[d.start, d.end, d.category, d.score] for d in found]})
+        write({"id": request_id, "detections": [astuple(detection) for detection in found]})
 
 
 if __name__ == "__main__":

@@ -27,6 +27,11 @@ class ServeError(RuntimeError):
     """The service did not start; the message carries its output."""
 
 
+def child_pids(pid: int) -> list[int]:
+    """The process ids of `pid`'s child processes (Linux: read from /proc)."""
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()]
+
+
 class Serve:
     """One `termslens serve --port <free port>` with its own data folder; its output goes to `log`."""
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from termslens.analysis import analyze
@@ -215,6 +217,32 @@ def test_a_record_is_shown_only_at_the_score_its_page_asks_of_it():
     assert [m.record.id for m in find_matches(text, index, least_score=lambda r: not_google[r.service.id])] == ["youtube-ads"]
     near_only = {"youtube": 99.5, "google": None}
     assert find_matches(text, index, least_score=lambda r: near_only[r.service.id]) == []
+
+
+def test_a_record_that_may_not_be_shown_is_never_read_from_its_index():
+    """`may_show` screens candidates by position before their records are read (reading one costs a parse
+    at 50,000 records); the screened-out record neither shows nor hides the clause from one that may."""
+    own = make_record("youtube-ads", CLAUSE.replace("train", "improve"), service="youtube")
+    other = make_record("google-ads", CLAUSE, service="google")
+    index = build_index([own, other])
+    read: list[int] = []
+
+    class Watched(list):
+        def __getitem__(self, i):
+            read.append(i)
+            return super().__getitem__(i)
+
+    watched = replace(index, records=Watched(index.records))
+    text = f"Start. {CLAUSE} End."
+    asked: list[list[int]] = []
+
+    def only_youtube(part, positions):
+        asked.append(positions.tolist())
+        return np.array([part.records.copy()[k].service.id == "youtube" for k in positions.tolist()])
+
+    assert [m.record.id for m in find_matches(text, watched, may_show=only_youtube)] == ["youtube-ads"]
+    assert sorted(asked[0]) == [0, 1]  # both were candidates
+    assert set(read) == {0}  # only the one that may be shown was read
 
 
 def test_annotations_carry_context_for_reanchoring():

@@ -30,6 +30,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+import numpy as np
+
 from termslens import engine
 from termslens.annotation import Annotation, generic_annotation, record_annotation, with_ids
 from termslens.changes import Changes, Earlier, changes_since, labels
@@ -123,20 +125,29 @@ def locate_records(page: Page, library: Library, url_service: Service | None) ->
     """Where each record's clause sits on the page: one record per clause among those that belong on the
     page (see `records_that_apply`), the page's own service first, then a service it names."""
     named: dict[str, bool] = {}
+    own = url_service.id if url_service else None
 
     def names(service: Service) -> bool:
         if service.id not in named:
             named[service.id] = library.page_names(service, page.text)
         return named[service.id]
 
+    def may_show(part: engine.QuoteIndex, positions: np.ndarray) -> np.ndarray:
+        """On a known service's page, only its own records and those of services it names (`_least_score`)."""
+        services, numbers = library.services_at(part, positions)
+        distinct, which = np.unique(numbers, return_inverse=True)
+        shown = [services[k].id == own or names(services[k]) for k in distinct.tolist()]
+        return np.array(shown, dtype=bool)[which]
+
     return engine.find_matches(
         page.text,
         library.index,
         tokens=page.tokens,
         joined=page.joined,
-        service_id=url_service.id if url_service else None,
+        service_id=own,
         named=names,
         least_score=lambda record: _least_score(record, url_service, names(record.service)),
+        may_show=may_show if url_service is not None else None,
     )
 
 

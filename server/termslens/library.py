@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from termslens.engine import QuoteIndex
 from termslens.peers import Peers
 from termslens.records import Record, RecordChecks, Service
@@ -37,6 +39,7 @@ class Library:
         self._by_id = {record_id: k for k, record_id in enumerate(id_ for s in self.sets for id_ in s.record_ids)}
         self.records: Sequence[Record] = _Chain([s.records for s in self.sets])
         self.indexes: tuple[QuoteIndex, ...] = tuple(s.index for s in self.sets)
+        self._set_of_index = {id(s.index): s for s in self.sets}
         self.services: dict[str, Service] = {}
         for record_set in self.sets:
             for service in record_set.services:
@@ -73,6 +76,12 @@ class Library:
                 positions = (record_set.record_service == numbers[0]).nonzero()[0]
                 out += [record_set.records[int(k)] for k in positions]
         return out
+
+    def services_at(self, index: QuoteIndex, positions: np.ndarray) -> tuple[Sequence[Service], np.ndarray]:
+        """Whose records sit at `positions` of `index` (one of `self.indexes`), without reading them: the
+        services of its source, and for each position the number of its service among them."""
+        record_set = self._set_of_index[id(index)]
+        return record_set.services, record_set.record_service[positions]
 
     def service_for_url(self, url: str | None) -> Service | None:
         """The service whose domain (or a parent domain of it) serves `url`, if any."""

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from termslens.engine.align import MATCH_CUTOFF, align_quote
-from termslens.engine.candidates import find_candidates
+from termslens.engine.candidates import find_candidates, page_words
 from termslens.engine.index import IndexArrays, QuoteIndex, build_index, index_from_arrays
 from termslens.engine.matches import one_per_clause
 from termslens.engine.tokens import JoinedWords, Tokens, join_words, tokenize
@@ -17,6 +19,9 @@ from termslens.engine.types import Match, Span
 
 if TYPE_CHECKING:
     from termslens.records import Record, Service
+
+# Which of an index's records (by position) may be shown on a page at all (a boolean array).
+MayShow = Callable[[QuoteIndex, np.ndarray], np.ndarray]
 
 __all__ = [
     "MATCH_CUTOFF", "IndexArrays", "Match", "QuoteIndex", "Span", "align_quote", "build_index", "find_matches",
@@ -33,6 +38,7 @@ def find_matches(
     service_id: str | None = None,
     named: Callable[[Service], bool] | None = None,
     least_score: Callable[[Record], float | None] | None = None,
+    may_show: MayShow | None = None,
 ) -> list[Match]:
     """Where every indexed record's clause sits in `text`, one record per clause, in page order.
 
@@ -49,13 +55,22 @@ def find_matches(
         shown here at all; such a record is not even aligned (on a known service's page, most candidates are
         other services' clauses). One record per clause is chosen among those shown, so a record that does
         not belong here never hides one that does.
+    may_show : `may_show(part, positions)`, which of the records at `positions` of index `part` may be shown
+        on this page at all (a boolean array): a cheaper screen, per service, ahead of `least_score`. The
+        others are not even read from their index (at 50,000 records most candidates of a known service's
+        page are other services' clauses).
     """
     page = tokens if tokens is not None else tokenize(text)
     joined = joined if joined is not None else join_words(page.words)  # once per page, shared by every alignment
     matches: list[Match] = []
+    words = page_words(page)  # looked up in each part's vocabulary
     for part in [index] if isinstance(index, QuoteIndex) else index:
         best: dict[int, Span] = {}  # one place per record: its best-scoring stretch
-        for candidate in find_candidates(page, part):
+        candidates = find_candidates(page, part, words)
+        if may_show is not None and candidates:
+            shown = may_show(part, np.array([c.record_index for c in candidates], dtype=np.int64)).tolist()
+            candidates = [candidate for candidate, ok in zip(candidates, shown) if ok]
+        for candidate in candidates:
             record = part.records[candidate.record_index]
             least = least_score(record) if least_score is not None else 0.0
             if least is None:

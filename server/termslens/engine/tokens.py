@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+import numpy as np
+
 # Letters and digits; underscores are Markdown emphasis, not word characters.
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
 # Combining marks are not \w in Python's re, so decomposed text ("e" + U+0301) needs them kept in the word.
@@ -21,6 +23,9 @@ _WORD_SPLIT_COMBINING = re.compile(
     r"((?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+)"
 )
 _SEPARATOR = "\x00"
+# From this many characters on (a page, not a quote), words are found by classifying every character at once in
+# numpy instead of by re.split: three to four times faster on a 100 KB page, the same words and offsets.
+VECTOR_MIN_CHARS = 2000
 # URLs are addresses, not wording: a Markdown link's target or a bare URL in the text must not count as words
 # of the clause. They are blanked to spaces of the same length, so every offset still indexes the original.
 # (Case-sensitive on purpose: a literal prefix lets re skip ahead, and schemes in page text are lowercase.)
@@ -61,7 +66,7 @@ class JoinedWords:
 
 
 def join_words(words: Sequence[str]) -> JoinedWords:
-    ends = list(accumulate(len(word) + 1 for word in words))
+    ends = np.cumsum(np.fromiter(map(len, words), np.int64, len(words)) + 1).tolist()
     return JoinedWords(" ".join(words), [0, *ends[:-1]], ends, words)
 
 
@@ -107,8 +112,10 @@ def tokenize(text: str) -> Tokens:
         text = _LINK_TARGET.sub(_blank, text)
     if "://" in text or "mailto:" in text:
         text = _URL.sub(_blank, text)
-    pattern = _WORD_SPLIT_COMBINING if not text.isascii() and _COMBINING.search(text) else _WORD_SPLIT
     lowered = text.lower()
+    if len(lowered) == len(text) and len(text) >= VECTOR_MIN_CHARS:
+        return _tokenize_long(lowered)
+    pattern = _WORD_SPLIT_COMBINING if not text.isascii() and _COMBINING.search(text) else _WORD_SPLIT
     if len(lowered) == len(text):
         parts = pattern.split(lowered)
         words = parts[1::2]
@@ -122,6 +129,33 @@ def tokenize(text: str) -> Tokens:
     if not lowered.isascii():
         words = [w if w.isascii() else fold_word(w) for w in words]
     return Tokens(words=words, starts=bounds[0::2][: len(words)], ends=bounds[1::2])
+
+
+def _tokenize_long(lowered: str) -> Tokens:
+    """`tokenize` of a long text already lowered (to the same length), every character classified at once:
+    the same words and offsets as the `re.split` path (`tests/test_tokens.py` compares them)."""
+    codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    in_word = _ASCII_WORD[np.minimum(codes, 127)]
+    high = codes > 127
+    if high.any():
+        high_codes = codes[high]
+        distinct = np.unique(high_codes).tolist()
+        characters = [chr(code) for code in distinct]
+        pattern = _WORD_SPLIT_COMBINING if any(map(_COMBINING.fullmatch, characters)) else _WORD_SPLIT
+        word_chars = np.array([pattern.fullmatch(ch) is not None for ch in characters], dtype=bool)
+        in_word[high] = word_chars[np.searchsorted(distinct, high_codes)]
+    edges = np.diff(in_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    # Every other character becomes a space, so str.split (in C) cuts the words out in one go.
+    spaced = np.where(in_word, codes, np.uint32(32)).astype(np.uint32)
+    words = spaced.tobytes().decode("utf-32-le", "surrogatepass").split()
+    if not lowered.isascii():
+        words = [w if w.isascii() else fold_word(w) for w in words]
+    return Tokens(words=words, starts=starts.tolist(), ends=ends.tolist())
+
+
+# Which ASCII characters are word characters (the same for both word patterns).
+_ASCII_WORD = np.array([_WORD_SPLIT.fullmatch(chr(code)) is not None for code in range(128)], dtype=bool)
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -53,7 +53,8 @@ def find_matches(
         wins such a tie (a template clause quoted for many services, on the page of one of them)
     least_score : the least score at which a record may be shown on this page, or None when it may not be
         shown here at all; such a record is not even aligned (on a known service's page, most candidates are
-        other services' clauses). One record per clause is chosen among those shown, so a record that does
+        other services' clauses), and the others are aligned with that score as their cutoff (a record of
+        another service, shown only on near-identical wording, is not searched for at length). One record per clause is chosen among those shown, so a record that does
         not belong here never hides one that does.
     may_show : `may_show(part, positions)`, which of the records at `positions` of index `part` may be shown
         on this page at all (a boolean array): a cheaper screen, per service, ahead of `least_score`. The
@@ -83,6 +84,7 @@ def find_matches(
                 quote_words=part.quote_words(candidate.record_index),
                 hint=(candidate.hit_start, candidate.hit_end),
                 joined=joined,
+                score_cutoff=max(MATCH_CUTOFF, least),
             )
             previous = best.get(candidate.record_index)
             if span is not None and span.score >= least and (previous is None or span.score > previous.score):

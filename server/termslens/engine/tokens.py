@@ -149,8 +149,9 @@ def _tokenize_long(lowered: str) -> Tokens:
     # Every other character becomes a space, so str.split (in C) cuts the words out in one go.
     spaced = np.where(in_word, codes, np.uint32(32)).astype(np.uint32)
     words = spaced.tobytes().decode("utf-32-le", "surrogatepass").split()
-    if not lowered.isascii():
-        words = [w if w.isascii() else fold_word(w) for w in words]
+    if high.any():  # fold the words holding a non-ASCII character, found by where those characters sit
+        for k in np.unique(np.searchsorted(starts, np.flatnonzero(high & in_word), side="right") - 1).tolist():
+            words[k] = fold_word(words[k])
     return Tokens(words=words, starts=starts.tolist(), ends=ends.tolist())
 
 

@@ -42,6 +42,9 @@ ANCHORED_ACCEPT_SCORE = 95.0
 ANCHOR_OPTIONS = 9
 # From a hint, the full fuzzy search runs only when refinement ended this close under the cutoff: a clause
 # refined to far below it is not there (the benchmark's recall equals the naive baseline's with this margin).
+# It never runs for a quote that must read near-identically (a cutoff above MATCH_CUTOFF: another service's
+# clause, shown only on the same wording, or a short quote): such wording keeps nearly all of the quote's
+# shingles, so the hint brackets it; the search is for drifted clauses whose hits mislead.
 HINT_FALLBACK_MARGIN = 20.0
 # Sentences are aligned one by one (a moved sentence) only when the quote has several of at least this many
 # words and the window holds most of the quote's word pairs (the words are there, in another order).
@@ -155,7 +158,7 @@ def _align_words(
             if score >= max(score_cutoff, ANCHORED_ACCEPT_SCORE):
                 return (*anchored[position], score)
         found = _refine(joined_quote, area, hint[0], hint[1], reach=reach)
-        if found[2] >= score_cutoff or found[2] < score_cutoff - HINT_FALLBACK_MARGIN:
+        if found[2] >= score_cutoff or found[2] < score_cutoff - HINT_FALLBACK_MARGIN or score_cutoff > MATCH_CUTOFF:
             return found  # placed, or so far off that the full search would not place it either
     base = starts[lo]
     rough = fuzz.partial_ratio_alignment(

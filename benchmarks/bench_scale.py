@@ -276,6 +276,7 @@ def main() -> None:
     fillers = filler_pool({entries[name]["service"] for name in PAGES}, [entries[name]["text"] for name in PAGES])
     print(f"pages: {', '.join(f'{n} ({len(t) // 1000} KB)' for n, (_, t, _) in zip(PAGES, pages))}")
     print(f"filler passages available: {len(fillers):,}; machine: {os.cpu_count()} cores, shared with other work")
+    print(f"machine speed: a 10-million-step Python loop takes {loop_seconds():.2f} s (again at the end)")
 
     rows = []
     for size in args.sizes:
@@ -298,6 +299,17 @@ def main() -> None:
     print("\nmatch ms: on the page at its service's address; unknown ms: the same page with no address.")
     print("match/unknown/API/naive ms: medians over pages (and repeats); ~ naive time scaled from a sample of fillers.")
     print("1p, 1 proc: the cold start and the API answer of a service started with --no-detector-process.")
+    print(f"machine speed at the end: {loop_seconds():.2f} s for the 10-million-step loop (the absolute figures above "
+          "scale with it; ratios to the one-process service do not)")
+
+
+def loop_seconds() -> float:
+    """A plain Python loop of ten million steps, timed: how fast this (shared) machine runs Python right now."""
+    started = time.perf_counter()
+    total = 0
+    for step in range(10_000_000):
+        total += step
+    return time.perf_counter() - started
 
 
 def measure(size: int, work: Path, pages, fillers: list[str], args, rng: random.Random) -> dict:

@@ -7,15 +7,18 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from termslens import recordset
 from termslens.address import canonical_address
-from termslens.engine import find_matches
+from termslens.engine import find_matches, tokenize
+from termslens.engine.candidates import find_candidates
 from termslens.library import Library, load_library
 from termslens.records import RecordError, bundled_records_dir, imported_records_dir, load_record_file, load_records
+from tests.support.edits import drift_document
 
 
 @pytest.fixture
@@ -182,3 +185,67 @@ def _memory_mapped(array) -> bool:
             return True
         array = getattr(array, "base", None)
     return False
+
+
+# --- one index over several sources ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shipped_pair(tmp_path, monkeypatch):
+    """The curated and the imported libraries, compiled into a fresh cache, with nothing merged in memory."""
+    monkeypatch.setattr(recordset, "_MERGED", recordset.OrderedDict())
+    cache = tmp_path / "index"
+    return load_library([bundled_records_dir(), imported_records_dir()], cache_dir=cache), cache
+
+
+def test_the_merged_index_finds_each_record_where_its_own_source_does(shipped_pair, corpus):
+    """The oracle: on real and drifted pages, the merged index gives every record the same candidate
+    stretches as its own source's index, and the same matches."""
+    library, _ = shipped_pair
+    offsets = [0]
+    for record_set in library.sets:
+        offsets.append(offsets[-1] + len(record_set))
+    names = ["Facebook/terms", "Spotify/privacy", "Claude-Anthropic/terms", "PayPal/privacy", "Snapchat/terms"]
+    pages = [corpus[name] for name in names] + [drifted(corpus[name]) for name in names[:2]]
+    compared = 0
+    for text in pages:
+        page = tokenize(text)
+        merged = set(find_candidates(page, library.index))
+        in_parts = {
+            replace(c, record_index=c.record_index + offset)
+            for record_set, offset in zip(library.sets, offsets)
+            for c in find_candidates(page, record_set.index)
+        }
+        assert merged == in_parts
+        compared += len(merged)
+        assert [(m.record.id, m.start, m.end, m.score) for m in find_matches(text, library.index)] == [
+            (m.record.id, m.start, m.end, m.score) for m in find_matches(text, [s.index for s in library.sets])
+        ]
+    assert compared > 50  # the pages did turn up candidates of both sources
+
+
+def drifted(text: str) -> str:
+    """`text` with its first 20 long paragraphs revised (tests/support/edits.py, level 3)."""
+    paragraphs = [p for p in text.split("\n") if len(p) > 200][:20]
+    return drift_document(text, paragraphs, seed=7, level=3)[0]
+
+
+def test_the_merged_index_is_kept_on_disk_and_rebuilt_when_damaged(shipped_pair, monkeypatch, corpus):
+    library, cache = shipped_pair
+    [merged_folder] = [p for p in cache.iterdir() if (p / "meta.json").is_file() and "merged" in (p / "meta.json").read_text()]
+    text = corpus["Facebook/terms"]
+    expected = [(m.record.id, m.start, m.end) for m in find_matches(text, library.index)]
+    assert expected
+
+    monkeypatch.setattr(recordset, "_MERGED", recordset.OrderedDict())
+    monkeypatch.setattr(recordset, "merge_arrays", lambda parts: pytest.fail("merged again"))
+    again = load_library([bundled_records_dir(), imported_records_dir()], cache_dir=cache)
+    assert _memory_mapped(again.index.arrays.posting_records)
+    assert [(m.record.id, m.start, m.end) for m in find_matches(text, again.index)] == expected
+
+    monkeypatch.undo()
+    monkeypatch.setattr(recordset, "_MERGED", recordset.OrderedDict())
+    (merged_folder / "posting_records.npy").write_bytes(b"not an array")
+    rebuilt = load_library([bundled_records_dir(), imported_records_dir()], cache_dir=cache)
+    assert [(m.record.id, m.start, m.end) for m in find_matches(text, rebuilt.index)] == expected
+    assert (merged_folder / "meta.json").is_file()

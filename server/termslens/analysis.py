@@ -134,7 +134,7 @@ def locate_records(page: Page, library: Library, url_service: Service | None) ->
 
     def may_show(part: engine.QuoteIndex, positions: np.ndarray) -> np.ndarray:
         """On a known service's page, only its own records and those of services it names (`_least_score`)."""
-        services, numbers = library.services_at(part, positions)
+        services, numbers = library.services_at(positions)  # `part` is the library's one index
         distinct, which = np.unique(numbers, return_inverse=True)
         shown = [services[k].id == own or names(services[k]) for k in distinct.tolist()]
         return np.array(shown, dtype=bool)[which]

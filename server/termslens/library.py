@@ -22,24 +22,39 @@ import numpy as np
 from termslens.engine import QuoteIndex
 from termslens.peers import Peers
 from termslens.records import Record, RecordChecks, Service
-from termslens.recordset import IndexedRecords, RecordSet, compile_folder, compile_records, compile_user_files
+from termslens.recordset import (
+    IndexedRecords,
+    RecordSet,
+    compile_folder,
+    compile_records,
+    compile_user_files,
+    merged_index,
+)
 from termslens.taxonomy import categories
 
 
 class Library:
     """An immutable set of records with the index built over them; make a new one to change records."""
 
-    def __init__(self, records: Sequence[Record] = (), *, sets: Sequence[RecordSet] | None = None):
+    def __init__(
+        self, records: Sequence[Record] = (), *, sets: Sequence[RecordSet] | None = None, cache_dir: Path | None = None
+    ):
         """A library of `records` held in memory, or (with `sets`) of compiled sources, checked against each
-        other (ids unique, a domain owned by one service, user files adding to no folder's service)."""
+        other (ids unique, a domain owned by one service, user files adding to no folder's service); their
+        indexes are searched as one, merged once and kept in `cache_dir` (`recordset.merged_index`)."""
         self.sets: tuple[RecordSet, ...] = tuple(sets) if sets is not None else (compile_records(records),)
         checks = RecordChecks()
         for record_set in self.sets:
             record_set.check_into(checks)
         self._by_id = {record_id: k for k, record_id in enumerate(id_ for s in self.sets for id_ in s.record_ids)}
         self.records: Sequence[Record] = _Chain([s.records for s in self.sets])
-        self.indexes: tuple[QuoteIndex, ...] = tuple(s.index for s in self.sets)
-        self._set_of_index = {id(s.index): s for s in self.sets}
+        self.index: QuoteIndex = merged_index(self.sets, self.records, cache_dir=cache_dir)
+        # Every source's services one after another, and each record's among them (without reading it).
+        self._all_services = tuple(service for record_set in self.sets for service in record_set.services)
+        service_offsets = accumulate((len(record_set.services) for record_set in self.sets), initial=0)
+        self._record_service = np.concatenate(
+            [np.empty(0, np.int64)] + [record_set.record_service + offset for record_set, offset in zip(self.sets, service_offsets)]
+        )
         self.services: dict[str, Service] = {}
         for record_set in self.sets:
             for service in record_set.services:
@@ -52,11 +67,6 @@ class Library:
 
     def __len__(self) -> int:
         return len(self._by_id)
-
-    @property
-    def index(self) -> Sequence[QuoteIndex]:
-        """The quote indexes of its sources, for `engine.find_matches` (which searches them as one)."""
-        return self.indexes
 
     @property
     def curated(self) -> int:
@@ -77,11 +87,10 @@ class Library:
                 out += [record_set.records[int(k)] for k in positions]
         return out
 
-    def services_at(self, index: QuoteIndex, positions: np.ndarray) -> tuple[Sequence[Service], np.ndarray]:
-        """Whose records sit at `positions` of `index` (one of `self.indexes`), without reading them: the
-        services of its source, and for each position the number of its service among them."""
-        record_set = self._set_of_index[id(index)]
-        return record_set.services, record_set.record_service[positions]
+    def services_at(self, positions: np.ndarray) -> tuple[Sequence[Service], np.ndarray]:
+        """Whose records sit at `positions` (of `self.records` and `self.index`), without reading them: the
+        services of every source, and for each position the number of its service among them."""
+        return self._all_services, self._record_service[positions]
 
     def service_for_url(self, url: str | None) -> Service | None:
         """The service whose domain (or a parent domain of it) serves `url`, if any."""
@@ -118,7 +127,7 @@ def load_library(
     sets = [compile_folder(Path(directory), cache_dir=cache_dir) for directory in directories]
     if user_files:
         sets.append(compile_user_files(user_files, cache_dir=cache_dir))
-    return Library(sets=sets)
+    return Library(sets=sets, cache_dir=cache_dir)
 
 
 @dataclass(frozen=True)

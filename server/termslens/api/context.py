@@ -75,7 +75,7 @@ def build_library(
             continue
         accepted.append(entry.file)
     sets = list(folder_sets) + ([compile_user_files(accepted, cache_dir=cache_dir)] if accepted else [])
-    return Library(sets=sets), problems
+    return Library(sets=sets, cache_dir=cache_dir), problems
 
 
 def _check_user_file(entry: StoredFile, checks: RecordChecks) -> None:

@@ -187,6 +187,52 @@ def _postings(word_ids: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.
     return shingle_keys.astype(np.int64), posting_starts, key_owner.astype(np.int32), needed
 
 
+def merge_arrays(parts: Sequence[IndexArrays]) -> IndexArrays:
+    """One index of several, their records one part after another: each shingle indexes the same records as in
+    its part (each part's own choice of shingles kept), so a page finds the same candidates in the whole as in
+    the parts, looked up once instead of once per part."""
+    word_id = {"": 0}
+    remaps = [
+        np.fromiter((word_id.setdefault(word, len(word_id)) for word in arrays.vocabulary), np.int64, len(arrays.vocabulary))
+        for arrays in parts
+    ]
+    mask = (1 << ID_BITS) - 1
+    keys, segment_starts, segment_lengths, posting_records = [], [], [], []
+    record_offset = posting_offset = word_offset = 0
+    quote_ids, quote_starts = [], [np.zeros(1, np.int64)]
+    for arrays, remap in zip(parts, remaps):
+        old = arrays.shingle_keys
+        keys.append((remap[old >> (2 * ID_BITS)] << (2 * ID_BITS)) | (remap[(old >> ID_BITS) & mask] << ID_BITS) | remap[old & mask])
+        segment_starts.append(arrays.posting_starts[:-1] + posting_offset)
+        segment_lengths.append(np.diff(arrays.posting_starts))
+        posting_records.append(arrays.posting_records.astype(np.int64) + record_offset)
+        quote_ids.append(remap[arrays.quote_word_ids])
+        quote_starts.append(arrays.quote_starts[1:] + word_offset)
+        record_offset += len(arrays.needed_hits)
+        posting_offset += len(arrays.posting_records)
+        word_offset += len(arrays.quote_word_ids)
+    # Every part's shingles in key order (a key several parts index is adjacent to itself), then each one's
+    # postings gathered in that order: a shingle's records stay in record order, part after part.
+    all_keys = np.concatenate(keys)
+    order = np.argsort(all_keys, kind="stable")
+    all_keys, starts, lengths = all_keys[order], np.concatenate(segment_starts)[order], np.concatenate(segment_lengths)[order]
+    owner = np.repeat(np.arange(len(all_keys)), lengths)
+    within = np.arange(len(owner)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    records = np.concatenate(posting_records)[starts[owner] + within] if len(owner) else np.empty(0, np.int64)
+    first = np.ones(len(all_keys), bool)
+    first[1:] = all_keys[1:] != all_keys[:-1]
+    counts = np.add.reduceat(lengths, np.flatnonzero(first)) if len(all_keys) else np.empty(0, np.int64)
+    return IndexArrays(
+        vocabulary=list(word_id),
+        quote_word_ids=np.concatenate(quote_ids).astype(np.int32),
+        quote_starts=np.concatenate(quote_starts).astype(np.int64),
+        shingle_keys=all_keys[first].astype(np.int64),
+        posting_starts=np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
+        posting_records=records.astype(np.int32),
+        needed_hits=np.concatenate([arrays.needed_hits for arrays in parts]).astype(np.int32),
+    )
+
+
 def index_from_arrays(records: Sequence[Record], arrays: IndexArrays) -> QuoteIndex:
     """The index of `records` from its arrays (as `build_index` made them, or memory-mapped from disk)."""
     if len(records) != len(arrays.needed_hits):

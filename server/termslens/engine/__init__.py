@@ -8,10 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from termslens.engine.align import MATCH_CUTOFF, align_quote
-from termslens.engine.candidates import find_candidates, page_words
+from termslens.engine.candidates import MayShow, find_candidates, page_words
 from termslens.engine.index import IndexArrays, QuoteIndex, build_index, index_from_arrays
 from termslens.engine.matches import one_per_clause
 from termslens.engine.tokens import JoinedWords, Tokens, join_words, tokenize
@@ -19,9 +17,6 @@ from termslens.engine.types import Match, Span
 
 if TYPE_CHECKING:
     from termslens.records import Record, Service
-
-# Which of an index's records (by position) may be shown on a page at all (a boolean array).
-MayShow = Callable[[QuoteIndex, np.ndarray], np.ndarray]
 
 __all__ = [
     "MATCH_CUTOFF", "IndexArrays", "Match", "QuoteIndex", "Span", "align_quote", "build_index", "find_matches",
@@ -57,21 +52,19 @@ def find_matches(
         another service, shown only on near-identical wording, is not searched for at length). One record per clause is chosen among those shown, so a record that does
         not belong here never hides one that does.
     may_show : `may_show(part, positions)`, which of the records at `positions` of index `part` may be shown
-        on this page at all (a boolean array): a cheaper screen, per service, ahead of `least_score`. The
-        others are not even read from their index (at 50,000 records most candidates of a known service's
-        page are other services' clauses).
+        on this page at all (a boolean array): a cheaper screen, per service, ahead of `least_score`, asked
+        of the records with a dense stretch of hits. The others are neither compared with the page nor read
+        from their index (at 50,000 records most candidates of a known service's page are other services'
+        clauses).
     """
     page = tokens if tokens is not None else tokenize(text)
     joined = joined if joined is not None else join_words(page.words)  # once per page, shared by every alignment
     matches: list[Match] = []
-    words = page_words(page)  # looked up in each part's vocabulary
-    for part in [index] if isinstance(index, QuoteIndex) else index:
+    parts = [index] if isinstance(index, QuoteIndex) else index
+    words = page_words(page) if len(parts) > 1 else None  # looked up in each part's vocabulary
+    for part in parts:
         best: dict[int, Span] = {}  # one place per record: its best-scoring stretch
-        candidates = find_candidates(page, part, words)
-        if may_show is not None and candidates:
-            shown = may_show(part, np.array([c.record_index for c in candidates], dtype=np.int64)).tolist()
-            candidates = [candidate for candidate, ok in zip(candidates, shown) if ok]
-        for candidate in candidates:
+        for candidate in find_candidates(page, part, words, may_show):
             record = part.records[candidate.record_index]
             least = least_score(record) if least_score is not None else 0.0
             if least is None:

@@ -8,6 +8,7 @@ Three filters, cheapest first, so the per-record Python work is spent on few rec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import repeat
 from typing import NamedTuple
 
@@ -42,14 +43,24 @@ def page_words(page: Tokens) -> PageWords:
     return PageWords(list(first_seen), np.fromiter(map(number.__getitem__, page.words), np.int64, len(page)))
 
 
-def find_candidates(page: Tokens, index: QuoteIndex, words: PageWords | None = None) -> list[Candidate]:
+# Which of an index's records (by position) may be shown on the page at all (a boolean array).
+MayShow = Callable[[QuoteIndex, np.ndarray], np.ndarray]
+
+
+def find_candidates(
+    page: Tokens, index: QuoteIndex, words: PageWords | None = None, may_show: MayShow | None = None
+) -> list[Candidate]:
     """Records that may occur in `page`, each with the page token range to align in; most hits first.
-    `words` is `page_words(page)`, when the caller searches several indexes."""
+    `words` is `page_words(page)`, when the caller searches several indexes; `may_show(index, records)` is
+    asked of the records with a dense stretch, and those it refuses are left out before their quotes are
+    compared with the page."""
     arrays = index.arrays
     if not len(arrays.shingle_keys) or len(page) < SHINGLE_SIZE:
         return []
-    words = words if words is not None else page_words(page)
-    ids = np.fromiter(map(index.word_ids.get, words.distinct, repeat(0)), np.int64, len(words.distinct))[words.at]
+    if words is None:
+        ids = np.fromiter(map(index.word_ids.get, page.words, repeat(0)), np.int64, len(page))
+    else:
+        ids = np.fromiter(map(index.word_ids.get, words.distinct, repeat(0)), np.int64, len(words.distinct))[words.at]
     keys = pack_shingles(ids)
     # Searched in sorted order (each search starts where the last ended: four times faster on a large index).
     order = np.argsort(keys)
@@ -74,6 +85,10 @@ def find_candidates(page: Tokens, index: QuoteIndex, words: PageWords | None = N
     quote_starts = arrays.quote_starts
     lengths = (quote_starts[records + 1] - quote_starts[records]).astype(np.int64)
     stretches = _densest(records, positions, lengths + np.maximum(8, lengths // 2), arrays.needed_hits)
+    if may_show is not None and stretches:
+        dense_records = np.unique([stretch[0] for stretch in stretches])
+        shown = set(dense_records[may_show(index, dense_records)].tolist())
+        stretches = [stretch for stretch in stretches if stretch[0] in shown]
 
     # 3. dense stretches that hold most of the quote's word pairs (compared as packed word-id pairs; a page
     # word no quote has is id 0, which no quote pair contains)

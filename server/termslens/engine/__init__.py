@@ -49,8 +49,9 @@ def find_matches(
     least_score : the least score at which a record may be shown on this page, or None when it may not be
         shown here at all; such a record is not even aligned (on a known service's page, most candidates are
         other services' clauses), and the others are aligned with that score as their cutoff (a record of
-        another service, shown only on near-identical wording, is not searched for at length). One record per clause is chosen among those shown, so a record that does
-        not belong here never hides one that does.
+        another service, shown only on near-identical wording, is not searched for at length). One record
+        per clause is chosen among those shown, so a record that does not belong here never hides one that
+        does.
     may_show : `may_show(part, positions)`, which of the records at `positions` of index `part` may be shown
         on this page at all (a boolean array): a cheaper screen, per service, ahead of `least_score`, asked
         of the records with a dense stretch of hits. The others are neither compared with the page nor read

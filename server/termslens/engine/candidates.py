@@ -31,7 +31,7 @@ MAX_STRETCHES = 2
 
 class PageWords(NamedTuple):
     """A page's distinct words, and which of them stands at each position: an index looks up only the distinct
-    ones (a 100 KB page has some 19,000 words but 3,000 distinct), once per index of a library in parts."""
+    ones (a 100 KB page has some 18,000 words but 2,000 distinct), once per index when several are searched."""
 
     distinct: list[str]
     at: np.ndarray  # per page position: the index into `distinct` (int64)

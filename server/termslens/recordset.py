@@ -23,7 +23,7 @@ import shutil
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -397,20 +397,14 @@ def _compiled(origin: str, content_hash: str, build, *, cache_dir: Path | None, 
 
 
 def _write(compiler: _Compiler, cache_dir: Path, content_hash: str, *, base: Path | None) -> Path | None:
-    """Write a compiled source under `cache_dir/<hash>` (via a temporary folder); None if it cannot be written."""
-    final = cache_dir / content_hash
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(prefix=".building-", dir=cache_dir))
-    except OSError:
-        return None
-    try:
-        arrays = compiler.arrays()
-        _save_arrays(temporary, arrays)
-        np.save(temporary / "record_offsets.npy", np.array(compiler.offsets, dtype=np.int64), allow_pickle=False)
-        np.save(temporary / "record_file.npy", np.array(compiler.record_file, dtype=np.int32), allow_pickle=False)
-        (temporary / "records.bin").write_bytes(compiler.blob)
-        (temporary / "record_ids.txt").write_text("\n".join(compiler.ids), "utf-8")
+    """Write a compiled source under `cache_dir/<hash>`; None if it cannot be written."""
+
+    def fill(folder: Path) -> None:
+        _save_arrays(folder, compiler.arrays())
+        np.save(folder / "record_offsets.npy", np.array(compiler.offsets, dtype=np.int64), allow_pickle=False)
+        np.save(folder / "record_file.npy", np.array(compiler.record_file, dtype=np.int32), allow_pickle=False)
+        (folder / "records.bin").write_bytes(compiler.blob)
+        (folder / "record_ids.txt").write_text("\n".join(compiler.ids), "utf-8")
         meta = {
             "format": CACHE_FORMAT,
             "index_format": INDEX_FORMAT,
@@ -430,7 +424,23 @@ def _write(compiler: _Compiler, cache_dir: Path, content_hash: str, *, base: Pat
             "controlling": {k: sorted(v) for k, v in compiler.controlling.items()},
             "documents_at": compiler.addresses.positions(),
         }
-        (temporary / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")  # written last
+        (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")  # written last
+
+    return _publish(cache_dir, content_hash, fill)
+
+
+def _publish(cache_dir: Path, name: str, fill: Callable[[Path], None]) -> Path | None:
+    """The cache folder `cache_dir/<name>`, written by `fill` into a temporary folder (meta.json last) and
+    renamed into place, so no reader ever sees half of it; None if it cannot be written. When another process
+    published the same content first, theirs is kept."""
+    final = cache_dir / name
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=".building-", dir=cache_dir))
+    except OSError:
+        return None
+    try:
+        fill(temporary)
         try:
             os.rename(temporary, final)
         except OSError:
@@ -541,27 +551,16 @@ def _load_merged(folder: Path) -> IndexArrays | None:
 
 
 def _write_merged(arrays: IndexArrays, cache_dir: Path, key: str) -> IndexArrays | None:
-    """Write merged arrays under `cache_dir/<key>` (via a temporary folder) and map them back; None if that
-    cannot be done (they are then kept in memory)."""
-    final = cache_dir / key
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(prefix=".merging-", dir=cache_dir))
-    except OSError:
-        return None
-    try:
-        _save_arrays(temporary, arrays)
+    """Write merged arrays under `cache_dir/<key>` and map them back; None if that cannot be done (they are
+    then kept in memory)."""
+
+    def fill(folder: Path) -> None:
+        _save_arrays(folder, arrays)
         meta = {"format": MERGED_FORMAT, "index_format": INDEX_FORMAT}
-        (temporary / "meta.json").write_text(json.dumps(meta), "utf-8")  # written last
-        try:
-            os.rename(temporary, final)
-        except OSError:
-            shutil.rmtree(temporary, ignore_errors=True)  # another process wrote the same merge first
-        _prune(cache_dir, keep=final)
-    except OSError:
-        shutil.rmtree(temporary, ignore_errors=True)
-        return None
-    return _load_merged(final)
+        (folder / "meta.json").write_text(json.dumps(meta), "utf-8")  # written last
+
+    written = _publish(cache_dir, key, fill)
+    return _load_merged(written) if written is not None else None
 
 
 def _relative(origin: str, base: Path | None) -> str:

@@ -28,8 +28,8 @@ ANALYSIS_RETRY_AFTER = 2
 GIL_SWITCH_INTERVAL = 0.001
 # The service detects a page's clause types in a child process while it places the records in its own, so that
 # an analysis uses two cores (termslens.detector_process): on a 2-core machine the answer to a 100 KB page took
-# 0.57-0.69 of the time (benchmarks/bench_scale.py, "1 proc"). The model then lives in the child only. One
-# core has nothing to gain from it.
+# 0.58-0.67 of the time (benchmarks/bench_scale.py, "1 proc", three full runs). The model then lives in the
+# child only. One core has nothing to gain from it.
 DETECTOR_PROCESS = (os.cpu_count() or 1) > 1
 # The user's stored record files: each rebuilds the library when it changes, so keep them to a number a person
 # curates (over it, 507 `store_full`).

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from termslens.engine.align import MATCH_CUTOFF, align_quote
-from termslens.engine.candidates import MayShow, find_candidates, page_words
+from termslens.engine.candidates import MayShow, find_candidates
 from termslens.engine.index import IndexArrays, QuoteIndex, build_index, index_from_arrays
 from termslens.engine.matches import one_per_clause
 from termslens.engine.tokens import JoinedWords, Tokens, join_words, tokenize
@@ -61,11 +61,9 @@ def find_matches(
     page = tokens if tokens is not None else tokenize(text)
     joined = joined if joined is not None else join_words(page.words)  # once per page, shared by every alignment
     matches: list[Match] = []
-    parts = [index] if isinstance(index, QuoteIndex) else index
-    words = page_words(page) if len(parts) > 1 else None  # looked up in each part's vocabulary
-    for part in parts:
+    for part in [index] if isinstance(index, QuoteIndex) else index:
         best: dict[int, Span] = {}  # one place per record: its best-scoring stretch
-        for candidate in find_candidates(page, part, words, may_show):
+        for candidate in find_candidates(page, part, may_show):
             record = part.records[candidate.record_index]
             least = least_score(record) if least_score is not None else 0.0
             if least is None:

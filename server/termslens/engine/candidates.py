@@ -29,38 +29,18 @@ CANDIDATE_MIN_CONTAINMENT = 0.6
 MAX_STRETCHES = 2
 
 
-class PageWords(NamedTuple):
-    """A page's distinct words, and which of them stands at each position: an index looks up only the distinct
-    ones (a 100 KB page has some 18,000 words but 2,000 distinct), once per index when several are searched."""
-
-    distinct: list[str]
-    at: np.ndarray  # per page position: the index into `distinct` (int64)
-
-
-def page_words(page: Tokens) -> PageWords:
-    first_seen = dict.fromkeys(page.words)
-    number = dict(zip(first_seen, range(len(first_seen))))
-    return PageWords(list(first_seen), np.fromiter(map(number.__getitem__, page.words), np.int64, len(page)))
-
-
 # Which of an index's records (by position) may be shown on the page at all (a boolean array).
 MayShow = Callable[[QuoteIndex, np.ndarray], np.ndarray]
 
 
-def find_candidates(
-    page: Tokens, index: QuoteIndex, words: PageWords | None = None, may_show: MayShow | None = None
-) -> list[Candidate]:
+def find_candidates(page: Tokens, index: QuoteIndex, may_show: MayShow | None = None) -> list[Candidate]:
     """Records that may occur in `page`, each with the page token range to align in; most hits first.
-    `words` is `page_words(page)`, when the caller searches several indexes; `may_show(index, records)` is
-    asked of the records with a dense stretch, and those it refuses are left out before their quotes are
-    compared with the page."""
+    `may_show(index, records)` is asked of the records with a dense stretch, and those it refuses are left out
+    before their quotes are compared with the page."""
     arrays = index.arrays
     if not len(arrays.shingle_keys) or len(page) < SHINGLE_SIZE:
         return []
-    if words is None:
-        ids = np.fromiter(map(index.word_ids.get, page.words, repeat(0)), np.int64, len(page))
-    else:
-        ids = np.fromiter(map(index.word_ids.get, words.distinct, repeat(0)), np.int64, len(words.distinct))[words.at]
+    ids = np.fromiter(map(index.word_ids.get, page.words, repeat(0)), np.int64, len(page))
     keys = pack_shingles(ids)
     # Searched in sorted order (each search starts where the last ended: four times faster on a large index).
     order = np.argsort(keys)

@@ -14,8 +14,9 @@ a lazy sequence.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 import numpy as np
 
@@ -69,7 +70,12 @@ class QuoteIndex:
 
     records: Sequence[Record]
     arrays: IndexArrays
-    word_ids: Mapping[str, int]  # every quote word -> its id (from 1)
+
+    @cached_property
+    def word_ids(self) -> dict[str, int]:
+        """Every quote word -> its id (from 1); made on the first search (a library searches only its merged
+        index, not its sources')."""
+        return {word: k for k, word in enumerate(self.arrays.vocabulary) if k}
 
     def __len__(self) -> int:
         return len(self.arrays.needed_hits)
@@ -237,8 +243,7 @@ def index_from_arrays(records: Sequence[Record], arrays: IndexArrays) -> QuoteIn
     """The index of `records` from its arrays (as `build_index` made them, or memory-mapped from disk)."""
     if len(records) != len(arrays.needed_hits):
         raise ValueError(f"{len(records)} records for an index of {len(arrays.needed_hits)}")
-    word_ids = {word: k for k, word in enumerate(arrays.vocabulary) if k}
-    return QuoteIndex(records, arrays, word_ids)
+    return QuoteIndex(records, arrays)
 
 
 def index_arrays(quotes: Iterable[str]) -> IndexArrays:

@@ -3,7 +3,8 @@
 - a key phrase's or rule's trigger prefilter never changes what its pattern matches (every pattern is also run
   unfiltered over every sentence of the shared corpus and of CLAUDETTE);
 - the hand-written TF-IDF equals scikit-learn's TfidfVectorizer with the same analyzer;
-- numpy-only scoring equals the scipy design matrix times the coefficients.
+- numpy-only scoring equals the scipy design matrix times the coefficients;
+- the patterns rewritten for speed (actor phrases, word tokens) find exactly what their definitions find.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from termslens.detect import features, rules
 from termslens.detect import keyphrases as kp
-from termslens.detect import rules
 from termslens.detect.corpus import load_claudette
 from termslens.detect.features import fit_vocabulary, linear_scores, ngrams, tfidf_matrix, tokens
 from termslens.detect.triggers import TriggerIndex
-from termslens.segment import split_sentences
+from termslens.segment import _lines, split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +132,63 @@ def test_numpy_scoring_equals_the_design_matrix_product(shared_dir):
     fast = linear_scores(texts, headings, model.vocabulary, model.coef)
     slow = design_matrix(texts, headings, model.vocabulary) @ model.coef
     np.testing.assert_allclose(fast, slow, rtol=1e-5, atol=1e-6)
+
+
+def _defined_actor_ends(text: str) -> list[int]:
+    """Where the actor phrases end, by their defining patterns (those the patterns digest is made of)."""
+    ends = [m.end() for m in kp._ACTOR_WORDS.finditer(text)]
+    ends.extend(m.end() for m in kp._ACTOR_NAMES.finditer(text) if not m.group().lower().endswith(kp._NOT_ACTOR_ENDINGS))
+    return ends
+
+
+_TRICKY = st.text(alphabet=st.sampled_from(list("weusthWEUSTH ACme&'’.-_0aé\u017f\u212aİ\n")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TRICKY, st.text(max_size=40)))
+@example("We may. Us, THE COMPANY, the operator; awe, usual, Acme's O'Neil e.g. ACME-X.")
+@example("Acme-You may; AT&T's Inc. YOUR Ifx IF Anyone ThE Such-Acme O’Neil-This x.Y")  # names refused by ending
+@example("Weſ uſ \u212aelvin we")  # long s and the Kelvin sign fold to s and k under re.IGNORECASE
+def test_the_fast_actor_patterns_end_where_their_definitions_do(text):
+    assert kp._actor_ends(text) == _defined_actor_ends(text)
+    assert kp._actor_ends(text, text.lower()) == _defined_actor_ends(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TRICKY, st.text(max_size=40)))
+@example("a_b 12 x y__ é1 ab-cd")
+def test_the_fast_token_pattern_finds_sklearns_tokens(text):
+    assert features._token_strings(text) == features._TOKEN.findall(text)
+
+
+@pytest.mark.slow
+def test_the_fast_patterns_agree_with_their_definitions_on_real_sentences(sentences):
+    assert [s for s in sentences if kp._actor_ends(s, s.lower()) != _defined_actor_ends(s)] == []
+    assert [s for s in sentences if features._token_strings(s) != features._TOKEN.findall(s)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet=st.sampled_from(list("12.3 ABCaz;Wwe've have added revıſed ſ\u0130details")), max_size=60),
+                 st.text(max_size=60)))
+@example("12 Changes to Pricing; 14 Term and Termination; 27 Dispute Resolution; and more")
+@example("We've UPDATED the details of this policy.")
+@example("We have revıſed the details.")  # dotless i and long s match "i" and "s" under re.IGNORECASE
+def test_an_aside_is_found_with_or_without_its_prefilter(text):
+    assert rules.is_aside(text, text.lower()) == any(a.search(text) is not None for a in rules._ASIDES_COMPILED)
+
+
+def _lines_by_pattern(text: str) -> list[tuple[int, int]]:
+    """Each line's content span, as the segmentation once found them: one regular expression per line."""
+    out = []
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if not match.group():
+            break
+        out.append((match.start(), match.start() + len(match.group().rstrip("\r\n"))))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\r", "\n", "\u2028", "\x0b"]), max_size=30))
+@example("a\r\r\nb\n\n")
+def test_lines_are_cut_at_the_same_breaks_as_before(text):
+    assert list(_lines(text)) == _lines_by_pattern(text)

@@ -63,7 +63,7 @@ class Sentence:
     is_heading: bool = False
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _TABLE_ROW = re.compile(r"^ {0,3}\|")
@@ -289,13 +289,13 @@ def utf16_offsets(text: str) -> Callable[[int], int]:
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line's content, without its line break."""
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if not line:
-            break
-        content = line.rstrip("\r\n")
-        yield match.start(), match.start() + len(content)
+    """(start, end) of each line's content, without its line break (\r\n, \r or \n)."""
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
 
 
 def _units(text: str) -> Iterator[tuple[int, int, bool]]:

@@ -112,10 +112,11 @@ def detect_clauses(page: Page | str, *, privacy_notice: bool = False) -> list[De
         return []
     found: list[Detection] = []
     texts = [s.text for s in candidates]
-    holders = _TRIGGER_INDEX.rows([text.lower() for text in texts])  # one lookup for key phrases and rules
+    lowered = [text.lower() for text in texts]
+    holders = _TRIGGER_INDEX.rows(lowered)  # one lookup for key phrases and rules
     model = detector_model()
     if model is not None:
-        decision = model.decision(candidates, keyphrase_features(texts, holders))
+        decision = model.decision(candidates, keyphrase_features(texts, holders, lowered))
         scores = model.score(decision)
         shown = [not (privacy_notice and category in TERMS_ONLY_CATEGORIES) for category in model.categories]
         of_terms = [category in CATEGORIES for category in model.categories]
@@ -130,7 +131,7 @@ def detect_clauses(page: Page | str, *, privacy_notice: bool = False) -> list[De
                 continue
             score = round(float(scores[row, column]), 1)
             found.append(Detection(sentence.start, sentence.end, category, score))
-    for sentence, categories in zip(candidates, rule_matches(texts, holders)):
+    for sentence, categories in zip(candidates, rule_matches(texts, holders, lowered)):
         found.extend(Detection(sentence.start, sentence.end, category, RULE_SCORE) for category in categories)
     best: dict[tuple[int, int, str], Detection] = {}  # a sentence flagged by the model and a rule: once
     for detection in found:

@@ -285,10 +285,25 @@ _COMPILED_I = tuple(re.compile(k.pattern, re.IGNORECASE) for k in KEY_PHRASES)
 _PATTERN_INDEX = {k.pattern: i for i, k in enumerate(KEY_PHRASES)}
 
 
-def _actor_ends(text: str) -> list[int]:
-    """Where each actor phrase of `text` ends."""
-    ends = [m.end() for m in _ACTOR_WORDS.finditer(text)]
-    ends.extend(m.end() for m in _ACTOR_NAMES.finditer(text) if not m.group().lower().endswith(_NOT_ACTOR_ENDINGS))
+# The actor patterns as they run: the same matches as _ACTOR_WORDS (on the lower-cased text, without
+# re.IGNORECASE) and _ACTOR_NAMES less _NOT_ACTOR_ENDINGS, written to start with a literal or a character set,
+# which Python's re skips ahead to, rather than with \b, which it tests at every position; a name is taken whole
+# (a look-ahead, then its text: no shorter name is tried) and refused by its ending in the pattern itself
+# (tests/test_detect_invariants.py compares them). The originals stay the definition: the patterns digest is
+# computed from them.
+_ACTOR_WORDS_LOWER = re.compile(r"(?:w(?<=\bw)e|u(?<=\bu)s)\b|t(?<=\bt)he (?:company|operator|carrier|provider)\b")
+_ACTOR_NAMES_KEPT = re.compile(
+    r"[A-Z](?<=\b[A-Z])(?=([A-Za-z0-9&'’.-]*[A-Za-z0-9]))\1"
+    + "".join(f"(?<!(?i:{re.escape(ending)}))" for ending in _NOT_ACTOR_ENDINGS)
+)
+
+
+def _actor_ends(text: str, lowered: str | None = None) -> list[int]:
+    """Where each actor phrase of `text` ends (`lowered`: `text.lower()`, when the caller has it)."""
+    lowered = text.lower() if lowered is None else lowered
+    words = _ACTOR_WORDS_LOWER.finditer(lowered) if text.isascii() else _ACTOR_WORDS.finditer(text)
+    ends = [m.end() for m in words]
+    ends.extend([m.end() for m in _ACTOR_NAMES_KEPT.finditer(text)])
     return ends
 
 
@@ -318,7 +333,9 @@ def _after_actor(compiled: re.Pattern[str], text: str, lowered: str, ends: list[
     return False
 
 
-def keyphrase_features(texts: Sequence[str], holders: Mapping[str, set[int]] | None = None) -> np.ndarray:
+def keyphrase_features(
+    texts: Sequence[str], holders: Mapping[str, set[int]] | None = None, lowered: Sequence[str] | None = None
+) -> np.ndarray:
     """The key-phrase and shape features of each sentence: a (len(texts), len(FEATURE_NAMES)) 0/1 array.
 
     Parameters
@@ -326,11 +343,12 @@ def keyphrase_features(texts: Sequence[str], holders: Mapping[str, set[int]] | N
     texts : model-ready sentence texts (`Sentence.text`)
     holders : where each of KEYPHRASE_TRIGGERS occurs in the lower-cased texts (`TriggerIndex.rows`), when the
         caller has looked them up with other triggers (`detect_clauses` shares one lookup with the rules)
+    lowered : the lower-cased texts, when the caller has them
     """
     out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float32)
     if not texts:
         return out
-    lowered = [t.lower() for t in texts]
+    lowered = [t.lower() for t in texts] if lowered is None else lowered
     if holders is None:
         holders = _TRIGGER_INDEX.rows(lowered)
     actor_ends: dict[int, list[int]] = {}  # per sentence, where each actor phrase ends (found once)
@@ -344,7 +362,7 @@ def keyphrase_features(texts: Sequence[str], holders: Mapping[str, set[int]] | N
             for row in rows:
                 ends = actor_ends.get(row)
                 if ends is None:
-                    ends = actor_ends[row] = _actor_ends(texts[row])
+                    ends = actor_ends[row] = _actor_ends(texts[row], lowered[row])
                 if ends and _after_actor(compiled, texts[row], lowered[row], ends):
                     hits.append(row)
         else:

@@ -289,6 +289,9 @@ _COMPILED = tuple(
     for rule in RULES
 )
 _ASIDES_COMPILED = tuple(re.compile(p) for p in _ASIDES)
+# What every match of each aside holds, in the lower-cased text: the "; " ending a section title, a change-log
+# verb. In ASCII text only: elsewhere re.IGNORECASE also matches letters that lower-casing keeps apart ("ı", "ſ").
+_ASIDE_NEEDS = (("; ",), ("added", "updated", "clarified", "revised", "expanded"))
 RULE_CATEGORIES: tuple[str, ...] = tuple(rule.category for rule in RULES)
 
 
@@ -296,14 +299,16 @@ RULE_TRIGGERS = frozenset(t for rule in RULES for t in rule.triggers)
 _TRIGGER_INDEX = TriggerIndex(RULE_TRIGGERS)
 
 
-def rule_matches(texts: Sequence[str], holders: Mapping[str, set[int]] | None = None) -> list[list[str]]:
+def rule_matches(
+    texts: Sequence[str], holders: Mapping[str, set[int]] | None = None, lowered: Sequence[str] | None = None
+) -> list[list[str]]:
     """The rule categories each sentence says outright, per sentence (model-ready texts), in RULES order.
 
     `holders`: where each of RULE_TRIGGERS occurs in the lower-cased texts (`TriggerIndex.rows`), when the caller
     has looked them up with other triggers (`detect_clauses` shares one lookup with the key phrases).
     """
     out: list[list[str]] = [[] for _ in texts]
-    lowered = [text.lower() for text in texts]
+    lowered = [text.lower() for text in texts] if lowered is None else lowered
     if holders is None:
         holders = _TRIGGER_INDEX.rows(lowered)
     aside: dict[int, bool] = {}  # per sentence with a trigger: whether it only names clauses in passing (_ASIDES)
@@ -311,7 +316,7 @@ def rule_matches(texts: Sequence[str], holders: Mapping[str, set[int]] | None = 
         rows = set().union(*(holders[t] for t in triggers))
         for row in sorted(rows):
             if row not in aside:
-                aside[row] = any(a.search(texts[row]) for a in _ASIDES_COMPILED)
+                aside[row] = is_aside(texts[row], lowered[row])
             if aside[row]:
                 continue
             low = lowered[row]
@@ -322,6 +327,15 @@ def rule_matches(texts: Sequence[str], holders: Mapping[str, set[int]] | None = 
             ):
                 out[row].append(rule.category)
     return out
+
+
+def is_aside(text: str, lowered: str) -> bool:
+    """Whether a sentence (`lowered`: `text.lower()`) only names clauses in passing (`_ASIDES`)."""
+    plain = text.isascii()
+    return any(
+        (not plain or any(need in lowered for need in needs)) and compiled.search(text) is not None
+        for compiled, needs in zip(_ASIDES_COMPILED, _ASIDE_NEEDS)
+    )
 
 
 # The arbitration rule finds one kind of arbitration clause (how to opt out); its exclusions ("you cannot opt

@@ -192,3 +192,15 @@ def _lines_by_pattern(text: str) -> list[tuple[int, int]]:
 @example("a\r\r\nb\n\n")
 def test_lines_are_cut_at_the_same_breaks_as_before(text):
     assert list(_lines(text)) == _lines_by_pattern(text)
+
+
+_TRIGGERS = ("arbitrat", "at any time", "by ", "’s", "e-mail", "opt-out", "ü", "class")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet=st.sampled_from(list("arbitrat any time by ’s e-mailopt-outü\ud800")),
+                                  max_size=30), st.text(max_size=30)), max_size=6))
+@example(["binding arbitration", "at any time, by e-mail", "the user’s opt-out \ud800 class", ""])
+def test_the_trigger_lookup_finds_exactly_the_texts_holding_each_trigger(texts):
+    found = TriggerIndex(_TRIGGERS).rows(texts)
+    assert found == {t: {i for i, text in enumerate(texts) if t in text} for t in _TRIGGERS}

@@ -7,7 +7,7 @@ mind: "we may terminate your account" is unilateral termination, "you may termin
 
 Speed: a page has about a thousand sentences and there are some eighty patterns, so no pattern is run on
 every sentence. Each pattern names trigger substrings, at least one of which any match must contain; the
-triggers are looked up once per page in its distinct words (`triggers.TriggerIndex`, shared with the rules),
+triggers are looked up once per page, all at once in each sentence (`triggers.TriggerIndex`, shared with the rules),
 and a pattern's regular expression runs only on the sentences that hold one of its triggers, on lower-cased
 text without re.IGNORECASE (which Python's re runs 2.5 times slower). They are still the largest part of what
 the detector adds to an analysis (benchmarks/bench_detector_cost.py).

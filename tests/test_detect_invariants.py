@@ -1,4 +1,4 @@
-"""The detector's hand-written speed-ups are checked against plain oracles on real sentences:
+"""Hand-written speed-ups are checked against plain oracles on real sentences and generated text:
 
 - a key phrase's or rule's trigger prefilter never changes what its pattern matches (every pattern is also run
   unfiltered over every sentence of the shared corpus and of CLAUDETTE);
@@ -23,6 +23,7 @@ from termslens.detect.corpus import load_claudette
 from termslens.detect.features import fit_vocabulary, linear_scores, ngrams, tfidf_matrix, tokens
 from termslens.detect.triggers import TriggerIndex
 from termslens.segment import _lines, split_sentences
+from termslens.versions import _SPECIAL, _special_matches
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +205,12 @@ _TRIGGERS = ("arbitrat", "at any time", "by ", "’s", "e-mail", "opt-out", "ü"
 def test_the_trigger_lookup_finds_exactly_the_texts_holding_each_trigger(texts):
     found = TriggerIndex(_TRIGGERS).rows(texts)
     assert found == {t: {i for i, text in enumerate(texts) if t in text} for t in _TRIGGERS}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("$€£¥₹%() \t\naAiv1x9")), max_size=40))
+@example("a (b) 5% $3 x(y) (iv)\t(%) 3%% ((a) €(1) \n(ii)")
+def test_the_special_signs_are_found_where_their_pattern_finds_them(text):
+    assert [(m.span(), m.groups()) for m in _special_matches(text)] == [
+        (m.span(), m.groups()) for m in _SPECIAL.finditer(text)
+    ]

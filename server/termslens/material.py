@@ -514,7 +514,10 @@ def _differences(
     out: list[tuple[str, Reason, set[str]]] = []
     number_kinds = {(a, b): kind for kind, a, b in old.numbers()} | {(-a - 1, -b - 1): kind for kind, a, b in new.numbers()}
     for (rule, old_found), (_, new_found) in zip(_rules(old), _rules(new)):
-        old_keys, new_keys = Counter(g for g, _, _ in old_found), Counter(g for g, _, _ in new_found)
+        old_groups, new_groups = [g for g, _, _ in old_found], [g for g, _, _ in new_found]
+        if sorted(old_groups) == sorted(new_groups):  # the same groups as often on both sides: nothing differs
+            continue
+        old_keys, new_keys = Counter(old_groups), Counter(new_groups)
         groups = set(old_keys - new_keys) | set(new_keys - old_keys)
         if allowed is not None:
             groups &= allowed.get(rule, set())

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from termslens.engine.tokens import Tokens, tokenize
 from termslens.segment import Block, Page, segment
@@ -31,6 +32,10 @@ _FORMAT_CHARS = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 # (renumbering a list is not a change of wording; numbers of two digits or more in parentheses are kept:
 # "thirty (30) days").
 _SPECIAL = re.compile(r"([$€£¥₹])(?=\d)|(?<=\d)(%)|\((?:[a-zA-Z]|[ivxIVX]{1,5}|\d)\)(?=\s)")
+# The same, matched only where one of its first characters stands (`_special_matches`): scanning a 100 KB page
+# with _SPECIAL, whose second branch opens with a look-behind, took 5 ms.
+_SPECIAL_AT = re.compile(r"([$€£¥₹])(?=\d)|(%)(?<=\d%)|\((?:[a-zA-Z]|[ivxIVX]{1,5}|\d)\)(?=\s)")
+_SPECIAL_FIRST = "$€£¥₹%("
 # Section numbers opening a heading or a bold lead-in, which the segmentation keeps in the block:
 # "#### 1.1.2. When you contact us", "**8.2 Fees**".
 _LEADING_NUMBER = re.compile(r"[\s*_#>\[]*(?:\d{1,3}(?:\\?\.\d{1,3})+\\?\.?|\d{1,3}\\?[.)])(?=[\s*_\]])")
@@ -112,7 +117,7 @@ class _WordTable:
             words, starts, ends = _join_split_words(text, words, starts, ends)
         dropped: set[int] = set()
         # Only the few places with a currency sign, a percent sign or an inline enumerator need a look.
-        for match in _SPECIAL.finditer(text):
+        for match in _special_matches(text):
             at = match.start()
             if match.group(1):  # "$30": the sign joins the number after it
                 k = bisect_left(starts, at + 1)
@@ -139,6 +144,18 @@ class _WordTable:
             return Words(tuple(self.words[lo:hi]), tuple(self.starts[lo:hi]), tuple(self.ends[lo:hi]))
         keep = [k for k in range(lo, hi) if k not in set(self.dropped[d_lo:d_hi])]
         return Words(tuple(self.words[k] for k in keep), tuple(self.starts[k] for k in keep), tuple(self.ends[k] for k in keep))
+
+
+def _special_matches(text: str) -> list[re.Match[str]]:
+    """`list(_SPECIAL.finditer(text))`: its matches never overlap, and each starts with a character of
+    _SPECIAL_FIRST, so it is tried only there (str.find skips ahead far faster than the pattern)."""
+    starts = []
+    for first in _SPECIAL_FIRST:
+        at = text.find(first)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(first, at + 1)
+    return [match for match in map(_SPECIAL_AT.match, repeat(text), sorted(starts)) if match is not None]
 
 
 def _outside_markup(text: str, tokens: Tokens) -> Tokens:

@@ -22,7 +22,7 @@ from termslens.detect import keyphrases as kp
 from termslens.detect.corpus import load_claudette
 from termslens.detect.features import fit_vocabulary, linear_scores, ngrams, tfidf_matrix, tokens
 from termslens.detect.triggers import TriggerIndex
-from termslens.segment import _lines, split_sentences
+from termslens.segment import _ABBREVIATIONS, _ends_sentence, _lines, split_sentences
 from termslens.versions import _SPECIAL, _special_matches
 
 
@@ -214,3 +214,26 @@ def test_the_special_signs_are_found_where_their_pattern_finds_them(text):
     assert [(m.span(), m.groups()) for m in _special_matches(text)] == [
         (m.span(), m.groups()) for m in _SPECIAL.finditer(text)
     ]
+
+
+def _ends_sentence_by_definition(unit: str, dot: int) -> bool:
+    """Whether the stop at `dot` ends a sentence, with the word before it found by searching the whole unit."""
+    if unit[dot] != ".":
+        return True
+    word_start = max(unit.rfind(" ", 0, dot), unit.rfind("\n", 0, dot), unit.rfind("\t", 0, dot)) + 1
+    if word_start >= dot:
+        return True
+    token = unit[word_start:dot].lstrip("(\"'“‘*_[").lower()
+    if token in _ABBREVIATIONS or len(token) == 1 and token.isalpha():
+        return False
+    return not (token.replace(".", "").isdigit() and word_start == 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a1. \n\t(eg")), min_size=1, max_size=160))
+@example("1" * 70 + ". Next")
+@example("x " + "1" * 70 + ". Next")
+def test_a_stop_ends_a_sentence_as_by_its_definition(unit):
+    for dot, char in enumerate(unit):
+        if char in ".!?":
+            assert _ends_sentence(unit, dot) == _ends_sentence_by_definition(unit, dot)

@@ -217,7 +217,7 @@ def split_page(text: str) -> tuple[list[Block], list[Sentence]]:
                 # is a short lead-in set in bold ("**Billing.** We'll bill you ...", "**c. Renewal terms.**").
                 bold = raw.startswith(("**", "__")) and raw.endswith(("**", "__"))
                 title = (
-                    is_title_like(clean) and (len(pieces) == 1 or bold)
+                    (len(pieces) == 1 or bold) and is_title_like(clean)
                     or bold and len(clean.split()) <= HEADING_MAX_WORDS
                 )
             else:
@@ -393,7 +393,12 @@ def _split_unit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _ends_sentence(unit: str, dot: int) -> bool:
     if unit[dot] != ".":
         return True
-    word_start = max(unit.rfind(" ", 0, dot), unit.rfind("\n", 0, dot), unit.rfind("\t", 0, dot)) + 1
+    # The word before the dot starts after the last space, line break or tab; looked for near the dot first, as a
+    # search from the unit's start (a long paragraph has no tab) made cutting a page quadratic in its paragraphs.
+    near = max(0, dot - 64)
+    word_start = max(unit.rfind(" ", near, dot), unit.rfind("\n", near, dot), unit.rfind("\t", near, dot)) + 1
+    if not word_start and near:
+        word_start = max(unit.rfind(" ", 0, near), unit.rfind("\n", 0, near), unit.rfind("\t", 0, near)) + 1
     if word_start >= dot:
         return True
     token = unit[word_start:dot].lstrip("(\"'“‘*_[").lower()

@@ -22,7 +22,7 @@ from termslens.detect import keyphrases as kp
 from termslens.detect.corpus import load_claudette
 from termslens.detect.features import fit_vocabulary, linear_scores, ngrams, tfidf_matrix, tokens
 from termslens.detect.triggers import TriggerIndex
-from termslens.segment import _ABBREVIATIONS, _ends_sentence, _lines, split_sentences
+from termslens.segment import _ABBREVIATIONS, _EMPHASIS, _MD_LINK, _ends_sentence, _lines, split_sentences
 from termslens.versions import _SPECIAL, _special_matches
 
 
@@ -237,3 +237,15 @@ def test_a_stop_ends_a_sentence_as_by_its_definition(unit):
     for dot, char in enumerate(unit):
         if char in ".!?":
             assert _ends_sentence(unit, dot) == _ends_sentence_by_definition(unit, dot)
+
+
+_PLAIN_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_PLAIN_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|`+|~~)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("![]()a _*`~\"x\n")), max_size=40))
+@example('See ![logo](a.png) and [our policy](https://x.example/p_(1) "Title") (https://x) **bold** _it_ snake_case.')
+def test_link_and_emphasis_patterns_remove_what_their_plain_forms_remove(text):
+    assert _MD_LINK.sub(r"\1", text) == _PLAIN_MD_LINK.sub(r"\1", text)
+    assert _EMPHASIS.sub("", text) == _PLAIN_EMPHASIS.sub("", text)

@@ -88,10 +88,13 @@ _ABBREVIATIONS = frozenset(
     "incl jan feb mar apr jun jul aug sep sept oct nov dec p pp ch fig op u.s u.k e.u u.s.a s.a s.l b.v n.v "
     "gmbh ag pty a.m p.m".split()
 )
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# Markdown links and images, and emphasis marks, written so that each branch opens with a literal, which Python's
+# re skips ahead to, and a link's target is read a run at a time ("](" then the target's characters, with one
+# level of parentheses); tests/test_detect_invariants.py checks them against the plain forms.
+_MD_LINK = re.compile(r"(?:!\[|\[)([^\]]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 _BARE_URL_PARENS = re.compile(r"\s*[(<]\s*(?:https?://|mailto:|www\.)[^\s)>]*\s*[)>]")
 _URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s)>\]]+")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|`+|~~)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_(?<!\w_)|_(?!\w)|`+|~~)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _TAGS = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _ENUMERATOR_ONLY = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)]?$")

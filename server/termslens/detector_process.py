@@ -32,7 +32,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from contextlib import suppress
-from dataclasses import astuple
+from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -263,6 +263,10 @@ class DetectorProcess:
 
 
 _WARM_UP = "We may terminate your account at any time, for any reason, without notice."
+# What the child writes of each block and detection, in the order `_answer` reads them (dataclasses.astuple,
+# which copies each field deeply, took 2.6 ms for a 100 KB page's blocks, before detection could start).
+_BLOCK_FIELDS = attrgetter("start", "end", "is_heading", "first_sentence", "stop_sentence")
+_DETECTION_FIELDS = attrgetter("start", "end", "category", "score")
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
@@ -283,12 +287,12 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
             request = json.loads(line)
             request_id = request["id"]
             page = segment(str(request["text"]))
-            write({"id": request_id, "blocks": [astuple(block) for block in page.blocks]})
+            write({"id": request_id, "blocks": list(map(_BLOCK_FIELDS, page.blocks))})
             found = detect_clauses(page, privacy_notice=bool(request["privacy_notice"]))
         except Exception as exc:  # noqa: BLE001 - the service detects this page itself; the child goes on
             write({"id": request_id, "error": f"{type(exc).__name__}: {exc}"})
             continue
-        write({"id": request_id, "detections": [astuple(detection) for detection in found]})
+        write({"id": request_id, "detections": list(map(_DETECTION_FIELDS, found))})
 
 
 if __name__ == "__main__":

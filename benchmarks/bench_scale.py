@@ -75,6 +75,21 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 # --- material -------------------------------------------------------------------------------------------------
 
 
+def material() -> tuple[list[tuple[str, str, list]], list[str]]:
+    """The benchmark's pages, as (service id, drifted text, planted passages), and its filler passages; the
+    same every run."""
+    rng = random.Random(20261202)
+    entries = {d["file"]: d for d in corpus_documents()}
+    pages = []
+    for number, name in enumerate(PAGES):
+        entry = entries[name]
+        text, planted = drifted_page(entry, rng, planted=PLANTED_PER_PAGE, level=2 + number % 2)
+        service_id = "page-" + entry["service"].lower().replace("-", "")
+        pages.append((service_id, text, planted))
+    fillers = filler_pool({entries[name]["service"] for name in PAGES}, [entries[name]["text"] for name in PAGES])
+    return pages, fillers
+
+
 def filler_pool(excluded_services: set[str], page_texts: list[str]) -> list[str]:
     """Real passages of 150-500 characters from every source but the pages' own services, in a fixed order,
     without repeats (and none a page holds verbatim: that would be the page's own clause)."""
@@ -264,16 +279,7 @@ def main() -> None:
                         help="above this many records, time the naive baseline on a sample of fillers")
     parser.add_argument("--naive-sample", type=int, default=1_000)
     args = parser.parse_args()
-    rng = random.Random(20261202)
-
-    entries = {d["file"]: d for d in corpus_documents()}
-    pages = []
-    for number, name in enumerate(PAGES):
-        entry = entries[name]
-        text, planted = drifted_page(entry, rng, planted=PLANTED_PER_PAGE, level=2 + number % 2)
-        service_id = "page-" + entry["service"].lower().replace("-", "")
-        pages.append((service_id, text, planted))
-    fillers = filler_pool({entries[name]["service"] for name in PAGES}, [entries[name]["text"] for name in PAGES])
+    pages, fillers = material()
     print(f"pages: {', '.join(f'{n} ({len(t) // 1000} KB)' for n, (_, t, _) in zip(PAGES, pages))}")
     print(f"filler passages available: {len(fillers):,}; machine: {os.cpu_count()} cores, shared with other work")
     print(f"machine speed: a 10-million-step Python loop takes {loop_seconds():.2f} s (again at the end)")

@@ -206,12 +206,8 @@ def tfidf_entries(texts: Sequence[str], vocabulary: Vocabulary) -> tuple[np.ndar
         found = _token_strings(text)
         words.extend(found)
         lengths.append(len(found))
-    # Raw token -> unigram column or -1, one lookup per distinct token (`_normalized`, written out: this runs
-    # for every distinct word of a page).
-    column_of_word = {
-        word: unigrams.get(NAME_PLACEHOLDER if "A" <= word[0] <= "Z" and low not in common else low, -1)
-        for word, low in ((word, word.lower()) for word in set(words))
-    }
+    # Raw token -> unigram column or -1 (one lookup per distinct token).
+    column_of_word = {word: unigrams.get(_normalized(word, common), -1) for word in set(words)}
     ids = np.fromiter(map(column_of_word.__getitem__, words), dtype=np.int64, count=len(words))
     rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     # Bigrams: consecutive words of the same sentence, both kept unigrams, whose pair is a kept bigram.

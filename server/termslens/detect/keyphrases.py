@@ -300,8 +300,10 @@ _ACTOR_NAMES_KEPT = re.compile(
 
 def _actor_ends(text: str, lowered: str | None = None) -> list[int]:
     """Where each actor phrase of `text` ends (`lowered`: `text.lower()`, when the caller has it)."""
-    lowered = text.lower() if lowered is None else lowered
-    words = _ACTOR_WORDS_LOWER.finditer(lowered) if text.isascii() else _ACTOR_WORDS.finditer(text)
+    if text.isascii():
+        words = _ACTOR_WORDS_LOWER.finditer(text.lower() if lowered is None else lowered)
+    else:  # re.IGNORECASE matches letters that lower-casing keeps apart ("ſ", "K")
+        words = _ACTOR_WORDS.finditer(text)
     ends = [m.end() for m in words]
     ends.extend([m.end() for m in _ACTOR_NAMES_KEPT.finditer(text)])
     return ends

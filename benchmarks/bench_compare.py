@@ -16,7 +16,6 @@ the revision).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -26,35 +25,15 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_scale import material, post, stop, write_library  # noqa: E402
+from bench_scale import material, post, start_to_first_answer, stop, write_library  # noqa: E402
 from corpus_records import ROOT  # noqa: E402
 
-from tests.support.serve import free_port  # noqa: E402
-
 TIMED = 3  # clocked answers per page and round
-
-
-def serve(tree: Path, data_dir: Path, records: Path) -> tuple[subprocess.Popen, int]:
-    """`termslens serve` of the package under `tree`, once it answers."""
-    port = free_port()
-    env = {**os.environ, "TERMSLENS_DATA_DIR": str(data_dir), "PYTHONPATH": str(tree / "server")}
-    env.pop("TERMSLENS_RECORDS", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    command = [sys.executable, "-c", "from termslens.cli import main; main()", "serve", "--port", str(port),
-               "--records", str(records)]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while True:
-        if process.poll() is not None:
-            sys.exit(f"error: termslens serve of {tree} exited with {process.returncode}")
-        try:
-            post(port, {"text": "We may terminate your account at any time, for any reason."})
-            return process, port
-        except OSError:
-            time.sleep(0.05)
+WARM_UP = {"text": "We may terminate your account at any time, for any reason."}  # asked until a service answers
 
 
 def round_median(tree: Path, data_dir: Path, records: Path, bodies: list[dict]) -> float:
-    process, port = serve(tree, data_dir, records)
+    process, port, _ = start_to_first_answer(data_dir, records, WARM_UP, tree=tree)
     try:
         for body in bodies:
             post(port, body)

@@ -226,20 +226,27 @@ def post(port: int, body: dict, timeout: float = 120) -> dict:
         return json.load(response)
 
 
-def start_to_first_answer(data_dir: Path, records: Path, body: dict, *options: str) -> tuple[subprocess.Popen, int, float]:
-    """Start `termslens serve` and ask until it answers `body`; (process, port, seconds from start)."""
+def start_to_first_answer(
+    data_dir: Path, records: Path, body: dict, *options: str, tree: Path | None = None
+) -> tuple[subprocess.Popen, int, float]:
+    """Start `termslens serve` (the installed one, or with `tree` the package of that source tree, in this
+    environment) and ask until it answers `body`; (process, port, seconds from start)."""
     port = free_port()
     env = {**os.environ, "TERMSLENS_DATA_DIR": str(data_dir)}
     env.pop("TERMSLENS_RECORDS", None)
     # Python keeps modules' compiled bytecode, as on any installed service; a development shell that sets
     # PYTHONDONTWRITEBYTECODE would have the service compile every module of its own at every start.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    command = [str(TERMSLENS)]
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree / "server")
+        command = [sys.executable, "-c", "from termslens.cli import main; main()"]
     started = time.perf_counter()
-    process = subprocess.Popen([str(TERMSLENS), "serve", "--port", str(port), "--records", str(records), *options],
+    process = subprocess.Popen([*command, "serve", "--port", str(port), "--records", str(records), *options],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while True:
         if process.poll() is not None:
-            sys.exit(f"error: termslens serve exited with {process.returncode}")
+            sys.exit(f"error: termslens serve{f' of {tree}' if tree else ''} exited with {process.returncode}")
         try:
             post(port, body)
             return process, port, time.perf_counter() - started

@@ -393,15 +393,18 @@ def _split_unit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield from _bounded(text, start + begin, end)
 
 
+def _after_last_space(unit: str, start: int, end: int) -> int:
+    """Where the text after the last space, line break or tab of `unit[start:end]` begins (0: there is none)."""
+    return max(unit.rfind(" ", start, end), unit.rfind("\n", start, end), unit.rfind("\t", start, end)) + 1
+
+
 def _ends_sentence(unit: str, dot: int) -> bool:
     if unit[dot] != ".":
         return True
     # The word before the dot starts after the last space, line break or tab; looked for near the dot first, as a
     # search from the unit's start (a long paragraph has no tab) made cutting a page quadratic in its paragraphs.
     near = max(0, dot - 64)
-    word_start = max(unit.rfind(" ", near, dot), unit.rfind("\n", near, dot), unit.rfind("\t", near, dot)) + 1
-    if not word_start and near:
-        word_start = max(unit.rfind(" ", 0, near), unit.rfind("\n", 0, near), unit.rfind("\t", 0, near)) + 1
+    word_start = _after_last_space(unit, near, dot) or _after_last_space(unit, 0, near)
     if word_start >= dot:
         return True
     token = unit[word_start:dot].lstrip("(\"'“‘*_[").lower()
